@@ -67,7 +67,7 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     // Quiet by default; the embedded server's own chatter is not the portal's log.
     onLog: options.log ?? (() => {}),
-    onError: options.log ?? (() => {}),
+    onError: (error: unknown) => options.log?.(String(error)),
     // Throw-away test clusters skip fsync: their data is deleted on stop anyway.
     postgresFlags: persistent
       ? ["-c", "max_connections=200"]

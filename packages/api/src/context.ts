@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import type { TradingCore } from "@brokerage/core-adapter";
+import type { Database } from "@brokerage/db";
+import { systemClock, type Clock } from "./clock";
+import { createLogger, type Logger } from "./logger";
+
+/** What the router needs from the world; tests pass their own. */
+export interface ApiDeps {
+  db: Database;
+  core: TradingCore;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/**
+ * Who is calling, as the transport saw it, before any check: a web session id (from
+ * the next-auth JWT), an API bearer token, or a staff session id. Procedures resolve
+ * and check it against the database on every call.
+ */
+export type Credential =
+  | { type: "customer-session"; sessionId: string }
+  | { type: "bearer"; token: string }
+  | { type: "staff-session"; sessionId: string };
+
+export interface RequestMeta {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface CreateContextOptions {
+  deps: ApiDeps;
+  credential?: Credential | null;
+  request?: Partial<RequestMeta>;
+}
+
+/** The context without any transport: tests and `createCaller` users build it here. */
+export function createContextInner(options: CreateContextOptions) {
+  const { deps } = options;
+  return {
+    db: deps.db,
+    core: deps.core,
+    clock: deps.clock ?? systemClock,
+    logger: deps.logger ?? createLogger(),
+    credential: options.credential ?? null,
+    request: {
+      requestId: options.request?.requestId ?? randomUUID(),
+      ip: options.request?.ip ?? null,
+      userAgent: options.request?.userAgent ?? null,
+    } satisfies RequestMeta,
+  };
+}
+
+export type Context = ReturnType<typeof createContextInner>;

@@ -1,0 +1,3 @@
+export { ERROR_CATALOG, ERROR_CODES, isErrorCode, type ErrorCode } from "./codes";
+export { DomainError, getDomainError, isDomainError, type FieldErrors } from "./domain-error";
+export { domainToTRPCError, toDomainError, trpcCodeFor } from "./to-trpc-error";

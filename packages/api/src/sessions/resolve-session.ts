@@ -1,0 +1,108 @@
+import type { Database } from "@brokerage/db";
+import type { Credential } from "../context";
+import { DomainError } from "../errors";
+import { LAST_SEEN_RESOLUTION_MS, SESSION_IDLE_MS } from "./policy";
+import { hashToken } from "./token-hash";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CustomerSession {
+  sessionId: string;
+  customerId: number;
+}
+
+export interface StaffSession {
+  sessionId: string;
+  staffId: number;
+}
+
+interface SessionRow {
+  id: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+function isLive(row: SessionRow, now: Date): boolean {
+  return (
+    row.revokedAt === null &&
+    row.expiresAt.getTime() > now.getTime() &&
+    row.lastSeenAt.getTime() + SESSION_IDLE_MS > now.getTime()
+  );
+}
+
+const invalidSession = () => new DomainError("INVALID_CUSTOMER_SESSION");
+
+async function findCustomerSessionId(db: Database, credential: Credential, now: Date) {
+  if (credential.type === "customer-session") {
+    return UUID.test(credential.sessionId) ? credential.sessionId : null;
+  }
+  if (credential.type === "bearer") {
+    const token = await db.apiToken.findUnique({
+      where: { tokenHash: hashToken(credential.token) },
+      select: { kind: true, sessionId: true, expiresAt: true, revokedAt: true },
+    });
+    if (!token || token.kind !== "ACCESS" || token.revokedAt || token.expiresAt <= now) return null;
+    return token.sessionId;
+  }
+  return null;
+}
+
+/**
+ * The customer behind a credential, checked against the session row on every call:
+ * unknown, revoked, idle-expired or absolutely expired sessions, and disabled
+ * customers, are all 401 INVALID_CUSTOMER_SESSION. Staff credentials are 403.
+ */
+export async function resolveCustomerSession(
+  db: Database,
+  credential: Credential | null,
+  now: Date,
+): Promise<CustomerSession> {
+  if (!credential) throw invalidSession();
+  if (credential.type === "staff-session") throw new DomainError("FORBIDDEN");
+  const sessionId = await findCustomerSessionId(db, credential, now);
+  if (!sessionId) throw invalidSession();
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      customerId: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      customer: { select: { status: true } },
+    },
+  });
+  if (!session || !isLive(session, now) || session.customer.status !== 0) throw invalidSession();
+  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  return { sessionId: session.id, customerId: session.customerId };
+}
+
+/** The staff member behind a staff credential; customer credentials are 403. */
+export async function resolveStaffSession(
+  db: Database,
+  credential: Credential | null,
+  now: Date,
+): Promise<StaffSession> {
+  if (!credential) throw invalidSession();
+  if (credential.type !== "staff-session") throw new DomainError("FORBIDDEN");
+  if (!UUID.test(credential.sessionId)) throw invalidSession();
+  const session = await db.staffSession.findUnique({
+    where: { id: credential.sessionId },
+    select: {
+      id: true,
+      staffId: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      staff: { select: { enabled: true } },
+    },
+  });
+  if (!session || !isLive(session, now) || !session.staff.enabled) throw invalidSession();
+  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  return { sessionId: session.id, staffId: session.staffId };
+}

@@ -1,0 +1,67 @@
+// tRPC init: the context, the error formatter and the procedure builders. The raw `t`
+// is not exported: every procedure is built from the builders below.
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Context } from "./context";
+import { DomainError, domainToTRPCError, toDomainError } from "./errors";
+import { resolveCustomerSession, resolveStaffSession } from "./sessions/resolve-session";
+
+const t = initTRPC.context<Context>().create({
+  // Never a stack trace in a response, in any environment.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const domain = error.cause instanceof DomainError ? error.cause : undefined;
+    return {
+      message: domain?.message ?? shape.message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: domain?.httpStatus ?? shape.data.httpStatus,
+        path: shape.data.path,
+        appCode: domain?.code ?? "INTERNAL_ERROR",
+        fieldErrors: domain?.fieldErrors ?? null,
+        details: domain?.details ?? null,
+      },
+    };
+  },
+});
+
+/**
+ * The one place errors are converted: whatever a procedure (or its input schema, or an
+ * auth check) threw becomes a TRPCError whose `cause` is a DomainError.
+ */
+const errorConversion = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const domain = toDomainError(result.error, ctx.request.requestId);
+  if (domain.code === "INTERNAL_ERROR") {
+    ctx.logger.error(
+      { err: result.error.cause ?? result.error, path, requestId: ctx.request.requestId },
+      "unexpected error in procedure",
+    );
+  }
+  return { ...result, error: domainToTRPCError(domain) };
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/** Anyone may call. */
+export const publicProcedure = t.procedure.use(errorConversion);
+
+/**
+ * A signed-in customer. Authentication runs before the input schema is looked at
+ * (product.md, Conventions): an anonymous call is 401 whatever its input.
+ */
+export const customerProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const session = await resolveCustomerSession(ctx.db, ctx.credential, ctx.clock.now());
+  return next({ ctx: { session } });
+});
+
+/** A signed-in staff member; customers get 403 FORBIDDEN. */
+export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
+  return next({ ctx: { staff } });
+});
+
+export { TRPCError };

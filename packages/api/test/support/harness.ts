@@ -1,0 +1,44 @@
+// A migrated database of its own for each test file, a durable simulated trading core
+// in it, and callers of the real router.
+import { createSimulatorCore } from "@brokerage/core-adapter/simulator";
+import { createPrismaClient, type Database } from "@brokerage/db";
+import { createTestDatabase, type TestDatabase } from "@brokerage/db/testing";
+import { inject } from "vitest";
+import { fixedClock } from "../../src/clock";
+import { createContextInner, type Credential } from "../../src/context";
+import { createCaller } from "../../src/index";
+import { createLogger } from "../../src/logger";
+
+export interface Harness {
+  db: Database;
+  database: TestDatabase;
+  core: Awaited<ReturnType<typeof createSimulatorCore>>["core"];
+  faults: Awaited<ReturnType<typeof createSimulatorCore>>["faults"];
+  clock: ReturnType<typeof fixedClock>;
+  caller(credential?: Credential | null): ReturnType<typeof createCaller>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(options: { poolSize?: number } = {}): Promise<Harness> {
+  const database = await createTestDatabase(inject("adminUrl"), inject("templateDb"));
+  const db = createPrismaClient(database.url, { max: options.poolSize ?? 5 });
+  const simulator = await createSimulatorCore({ connectionString: database.url, timeoutMs: 2_000 });
+  const clock = fixedClock(Date.parse("2026-11-23T12:00:00Z"));
+  const logger = createLogger({ level: "silent" });
+  return {
+    db,
+    database,
+    core: simulator.core,
+    faults: simulator.faults,
+    clock,
+    caller: (credential = null) =>
+      createCaller(
+        createContextInner({ deps: { db, core: simulator.core, clock, logger }, credential }),
+      ),
+    async close() {
+      await simulator.close();
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}

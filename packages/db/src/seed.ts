@@ -1,0 +1,125 @@
+// The demo data of product.md ("Seeded demo data"). Idempotent: a second run changes
+// nothing that is already there, so `pnpm dev` can run it on every start.
+import { hash } from "@node-rs/argon2";
+import type { Database } from "./create-client";
+import type { AccountMode, GroupKind } from "./generated/prisma/enums";
+
+export const DEMO_CUSTOMER = {
+  email: "demo@example.com",
+  password: "Demo-Trader-2026",
+  firstName: "Demo",
+  lastName: "Customer",
+} as const;
+
+export const DEMO_STAFF = {
+  email: "staff@example.com",
+  password: "Staff-Reviewer-2026",
+  name: "Sam Staff",
+} as const;
+
+export const DEFAULT_BRAND = { code: "default", displayName: "Northwind Markets" } as const;
+
+interface GroupSeed {
+  name: string;
+  kind: GroupKind;
+  accountMode: AccountMode;
+  currency: string;
+  leverage: number;
+  allowedLeverages: number[];
+  defaultDeposit: string;
+  maxStartAmount: string | null;
+  enabled: boolean;
+  public: boolean;
+}
+
+const trading = (g: Partial<GroupSeed> & Pick<GroupSeed, "name" | "accountMode" | "currency">): GroupSeed => ({
+  kind: "TRADING",
+  leverage: 100,
+  allowedLeverages: [50, 100, 200, 500],
+  defaultDeposit: "0",
+  maxStartAmount: null,
+  enabled: true,
+  public: true,
+  ...g,
+});
+
+export const DEMO_GROUPS: GroupSeed[] = [
+  trading({ name: "demo-usd", accountMode: "DEMO", currency: "USD", defaultDeposit: "10000", maxStartAmount: "100000" }),
+  trading({ name: "demo-eur", accountMode: "DEMO", currency: "EUR", defaultDeposit: "10000", maxStartAmount: "100000" }),
+  trading({ name: "real-usd", accountMode: "REAL", currency: "USD", allowedLeverages: [1, 10, 50, 100] }),
+  trading({ name: "demo-usd-legacy", accountMode: "DEMO", currency: "USD", defaultDeposit: "5000", maxStartAmount: "50000", enabled: false }),
+  trading({ name: "real-usd-vip", accountMode: "REAL", currency: "USD", allowedLeverages: [100, 200], public: false }),
+  {
+    name: "wallet-usd",
+    kind: "WALLET",
+    accountMode: "REAL",
+    currency: "USD",
+    leverage: 1,
+    allowedLeverages: [1],
+    defaultDeposit: "0",
+    maxStartAmount: null,
+    enabled: true,
+    public: true,
+  },
+  {
+    name: "wallet-eur",
+    kind: "WALLET",
+    accountMode: "REAL",
+    currency: "EUR",
+    leverage: 1,
+    allowedLeverages: [1],
+    defaultDeposit: "0",
+    maxStartAmount: null,
+    enabled: true,
+    public: true,
+  },
+];
+
+const PLATFORM = "MT5";
+
+/** argon2id (the library's default algorithm) with OWASP's minimum: m=19456 KiB, t=2, p=1. */
+const hashPassword = (password: string) =>
+  hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+
+export async function seedDemoData(db: Database) {
+  const brand = await db.brand.upsert({
+    where: { code: DEFAULT_BRAND.code },
+    create: { code: DEFAULT_BRAND.code, displayName: DEFAULT_BRAND.displayName },
+    update: {},
+  });
+  for (const group of DEMO_GROUPS) {
+    await db.accountGroup.upsert({
+      where: { name: group.name },
+      create: { ...group, brandId: brand.id, platform: PLATFORM },
+      update: {},
+    });
+  }
+  const staffExists = await db.staff.findUnique({ where: { email: DEMO_STAFF.email }, select: { id: true } });
+  if (!staffExists) {
+    await db.staff.create({
+      data: {
+        email: DEMO_STAFF.email,
+        name: DEMO_STAFF.name,
+        role: "ADMIN",
+        passwordHash: await hashPassword(DEMO_STAFF.password),
+      },
+    });
+  }
+  const customerExists = await db.customer.findUnique({
+    where: { email: DEMO_CUSTOMER.email },
+    select: { id: true },
+  });
+  if (!customerExists) {
+    await db.customer.create({
+      data: {
+        brandId: brand.id,
+        email: DEMO_CUSTOMER.email,
+        firstName: DEMO_CUSTOMER.firstName,
+        lastName: DEMO_CUSTOMER.lastName,
+        passwordHash: await hashPassword(DEMO_CUSTOMER.password),
+        emailVerifiedAt: new Date(),
+      },
+    });
+  }
+  return { brandId: brand.id };
+}
