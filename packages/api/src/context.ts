@@ -3,11 +3,14 @@ import type { TradingCore } from "@brokerage/core-adapter";
 import type { Database } from "@brokerage/db";
 import { systemClock, type Clock } from "./clock";
 import { createLogger, type Logger } from "./logger";
+import type { RateLimits } from "./rate-limit/rate-limits";
 
 /** What the router needs from the world; tests pass their own. */
 export interface ApiDeps {
   db: Database;
   core: TradingCore;
+  /** Shared counters of the throttles (PostgreSQL or Redis), see rate-limit/. */
+  rateLimits: RateLimits;
   clock?: Clock;
   logger?: Logger;
 }
@@ -40,6 +43,7 @@ export function createContextInner(options: CreateContextOptions) {
   return {
     db: deps.db,
     core: deps.core,
+    rateLimits: deps.rateLimits,
     clock: deps.clock ?? systemClock,
     logger: deps.logger ?? createLogger(),
     credential: options.credential ?? null,

@@ -8,13 +8,41 @@ const schema = z.object({
    * production, off in production unless explicitly enabled (the e2e suite does).
    */
   DEV_MAILBOX: z.enum(["true", "false"]).optional(),
+  /** 32 bytes, base64 or hex: the AES-256-GCM key of TOTP secrets at rest. */
+  OTP_ENCRYPTION_KEY: z.string().optional(),
 });
 
 const parsed = schema.parse(process.env);
 
+/**
+ * Validated at start-up: a missing key in production stops the server; elsewhere a fixed
+ * development key is used (its secrets are worthless outside this machine).
+ */
+function otpKey(value: string | undefined): Buffer {
+  if (!value) {
+    if (parsed.NODE_ENV === "production") throw new Error("OTP_ENCRYPTION_KEY is required in production");
+    return Buffer.alloc(32, "development-only-otp-key");
+  }
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  if (key.length !== 32) throw new Error("OTP_ENCRYPTION_KEY must be 32 bytes, in hex or base64");
+  return key;
+}
+
+let key: Buffer | undefined;
+
 export const env = {
   ...parsed,
+  /** Read lazily, so `next build` (NODE_ENV=production, no secrets) can import the router. */
+  get otpEncryptionKey(): Buffer {
+    key ??= otpKey(parsed.OTP_ENCRYPTION_KEY);
+    return key;
+  },
   devMailboxEnabled: parsed.DEV_MAILBOX
     ? parsed.DEV_MAILBOX === "true"
     : parsed.NODE_ENV !== "production",
 };
+
+/** Called by the server at start-up, so a bad configuration stops it at once. */
+export function validateServerEnv(): void {
+  void env.otpEncryptionKey;
+}

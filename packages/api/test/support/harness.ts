@@ -8,6 +8,7 @@ import { fixedClock } from "../../src/clock";
 import { createContextInner, type Credential } from "../../src/context";
 import { createCaller } from "../../src/index";
 import { createLogger } from "../../src/logger";
+import { createPostgresRateLimits, type RateLimits } from "../../src/rate-limit/rate-limits";
 
 export interface Harness {
   db: Database;
@@ -15,6 +16,7 @@ export interface Harness {
   core: Awaited<ReturnType<typeof createSimulatorCore>>["core"];
   faults: Awaited<ReturnType<typeof createSimulatorCore>>["faults"];
   clock: ReturnType<typeof fixedClock>;
+  rateLimits: RateLimits;
   caller(credential?: Credential | null): ReturnType<typeof createCaller>;
   close(): Promise<void>;
 }
@@ -25,18 +27,21 @@ export async function createHarness(options: { poolSize?: number } = {}): Promis
   const simulator = await createSimulatorCore({ connectionString: database.url, timeoutMs: 2_000 });
   const clock = fixedClock(Date.parse("2026-11-23T12:00:00Z"));
   const logger = createLogger({ level: "silent" });
+  const rateLimits = createPostgresRateLimits(database.url);
   return {
     db,
     database,
     core: simulator.core,
     faults: simulator.faults,
     clock,
+    rateLimits,
     caller: (credential = null) =>
       createCaller(
-        createContextInner({ deps: { db, core: simulator.core, clock, logger }, credential }),
+        createContextInner({ deps: { db, core: simulator.core, clock, logger, rateLimits }, credential }),
       ),
     async close() {
       await simulator.close();
+      await rateLimits.close();
       await db.$disconnect();
       await database.drop();
     },

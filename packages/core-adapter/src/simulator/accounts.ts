@@ -52,10 +52,14 @@ export async function insertAccount(client: pg.PoolClient, account: NewAccount):
   return Number(rows[0]?.login);
 }
 
-export async function selectAccount(db: pg.Pool | pg.PoolClient, login: number): Promise<CoreAccount> {
-  const { rows } = await db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM core_sim.accounts WHERE login = $1`, [
-    login,
-  ]);
+export async function selectAccount(
+  db: pg.Pool | pg.PoolClient,
+  login: number,
+): Promise<CoreAccount> {
+  const { rows } = await db.query<AccountRow>(
+    `SELECT ${ACCOUNT_COLUMNS} FROM core_sim.accounts WHERE login = $1`,
+    [login],
+  );
   const row = rows[0];
   if (!row) throw new CoreNotFoundError(login);
   return toCoreAccount(row);
@@ -66,7 +70,10 @@ export async function selectAccount(db: pg.Pool | pg.PoolClient, login: number):
  * two transfers between the same pair in opposite directions then queue instead of
  * deadlocking. Returned in the order asked.
  */
-export async function lockAccounts(client: pg.PoolClient, logins: number[]): Promise<CoreAccount[]> {
+export async function lockAccounts(
+  client: pg.PoolClient,
+  logins: number[],
+): Promise<CoreAccount[]> {
   const { rows } = await client.query<AccountRow>(
     `SELECT ${ACCOUNT_COLUMNS} FROM core_sim.accounts WHERE login = ANY($1::bigint[]) ORDER BY login FOR UPDATE`,
     [logins],
@@ -90,7 +97,10 @@ export function assertOperable(account: CoreAccount): void {
 }
 
 /** Archiving twice is a success; archiving money away is not allowed. */
-export async function archiveLockedAccount(client: pg.PoolClient, account: CoreAccount): Promise<void> {
+export async function archiveLockedAccount(
+  client: pg.PoolClient,
+  account: CoreAccount,
+): Promise<void> {
   if (account.archived) return;
   const { rowCount } = await client.query(
     "UPDATE core_sim.accounts SET archived_at = now() WHERE login = $1 AND balance = 0",

@@ -15,13 +15,21 @@ export interface GuardOptions {
 const timedOut = (timeoutMs: number) =>
   new CoreUnavailableError("timeout", `Trading core did not answer within ${timeoutMs} ms`);
 
-export async function guardCall<T>(options: GuardOptions, operation: CoreOperation, work: () => Promise<T>): Promise<T> {
+export async function guardCall<T>(
+  options: GuardOptions,
+  operation: CoreOperation,
+  work: () => Promise<T>,
+): Promise<T> {
   const { pool, timeoutMs } = options;
   const started = performance.now();
 
   const attempt = async (): Promise<T> => {
     const faults = await readCallFaults(pool, operation);
-    if (faults.unavailable) throw new CoreUnavailableError("unavailable", "Trading core is switched off (injected fault)");
+    if (faults.unavailable)
+      throw new CoreUnavailableError(
+        "unavailable",
+        "Trading core is switched off (injected fault)",
+      );
     if (faults.latencyMs > 0) {
       const left = timeoutMs - (performance.now() - started);
       // A request slower than the timeout is given up before it reaches the core, so a
@@ -35,14 +43,20 @@ export async function guardCall<T>(options: GuardOptions, operation: CoreOperati
     let loseReply = false;
     if (faults.pending) {
       if (await consumeFault(pool, operation, "fail")) {
-        throw new CoreUnavailableError("unreachable", `Trading core refused the connection (injected fault on ${operation})`);
+        throw new CoreUnavailableError(
+          "unreachable",
+          `Trading core refused the connection (injected fault on ${operation})`,
+        );
       }
       loseReply = await consumeFault(pool, operation, "lose-reply");
     }
     if (!loseReply) return work();
     // The core did its part (committed, or refused); only the answer goes missing.
     await work().catch(() => {});
-    throw new CoreUnavailableError("reply_lost", `Trading core reply lost (injected fault on ${operation})`);
+    throw new CoreUnavailableError(
+      "reply_lost",
+      `Trading core reply lost (injected fault on ${operation})`,
+    );
   };
 
   // Real database slowness is cut off too: the caller gets CoreUnavailableError after

@@ -13,7 +13,13 @@ import type {
   TransferInput,
   TransferResult,
 } from "../trading-core";
-import { archiveLockedAccount, assertOperable, insertAccount, lockAccounts, selectAccount } from "./accounts";
+import {
+  archiveLockedAccount,
+  assertOperable,
+  insertAccount,
+  lockAccounts,
+  selectAccount,
+} from "./accounts";
 import { guardCall, type GuardOptions } from "./call-guard";
 import { createPool, inTransaction } from "./database";
 import { createFaultSwitch, type FaultSwitch } from "./faults";
@@ -25,7 +31,7 @@ import {
   checkCurrency,
   checkLeverage,
   checkLogin,
-  checkPassword,
+  checkPasswordValue,
   checkPasswordType,
   checkText,
 } from "./request-checks";
@@ -51,8 +57,10 @@ export class SimulatorCore implements TradingCore {
   constructor(options: SimulatorOptions) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError("timeoutMs must be positive");
-    if (!Number.isSafeInteger(poolSize) || poolSize < 1) throw new RangeError("poolSize must be a positive integer");
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+      throw new RangeError("timeoutMs must be positive");
+    if (!Number.isSafeInteger(poolSize) || poolSize < 1)
+      throw new RangeError("poolSize must be a positive integer");
     this.#pool = createPool({ connectionString: options.connectionString, poolSize, timeoutMs });
     this.#guard = { pool: this.#pool, timeoutMs };
     this.faults = createFaultSwitch(this.#pool);
@@ -75,8 +83,10 @@ export class SimulatorCore implements TradingCore {
       name: checkText("Name", input.name),
       email: checkText("E-mail", input.email, 320),
     };
-    const main = checkPassword(input.passwords?.main);
-    const investor = input.passwords.investor === undefined ? undefined : checkPassword(input.passwords.investor);
+    const passwords = input.passwords ?? { main: "" };
+    const main = checkPasswordValue(passwords.main);
+    const investor =
+      passwords.investor === undefined ? undefined : checkPasswordValue(passwords.investor);
     return guardCall(this.#guard, "createAccount", async () => {
       // Hashed before the transaction opens: ~50 ms of CPU each need not hold a connection.
       const [mainHash, investorHash] = await Promise.all([
@@ -94,7 +104,8 @@ export class SimulatorCore implements TradingCore {
         async (client) => {
           const login = await insertAccount(client, account);
           await storePasswordHash(client, login, "main", mainHash);
-          if (investorHash !== undefined) await storePasswordHash(client, login, "investor", investorHash);
+          if (investorHash !== undefined)
+            await storePasswordHash(client, login, "investor", investorHash);
           return { login };
         },
       );
@@ -109,7 +120,10 @@ export class SimulatorCore implements TradingCore {
   async balanceOperation(input: BalanceOperationInput): Promise<BalanceOperationResult> {
     checkIdempotencyKey(input.idempotencyKey);
     if (input.type !== "deposit" && input.type !== "withdrawal") {
-      throw new CoreRejectedError("invalid_request", `Unknown balance operation ${String(input.type)}`);
+      throw new CoreRejectedError(
+        "invalid_request",
+        `Unknown balance operation ${String(input.type)}`,
+      );
     }
     const request = {
       login: checkLogin(input.login),
@@ -118,8 +132,10 @@ export class SimulatorCore implements TradingCore {
       comment: checkComment(input.comment),
     };
     return guardCall(this.#guard, "balanceOperation", () =>
-      runIdempotent(this.#pool, { key: input.idempotencyKey, operation: "balanceOperation", request }, (client) =>
-        applyBalanceOperation(client, request),
+      runIdempotent(
+        this.#pool,
+        { key: input.idempotencyKey, operation: "balanceOperation", request },
+        (client) => applyBalanceOperation(client, request),
       ),
     );
   }
@@ -133,8 +149,10 @@ export class SimulatorCore implements TradingCore {
       comment: checkComment(input.comment),
     };
     return guardCall(this.#guard, "transfer", () =>
-      runIdempotent(this.#pool, { key: input.idempotencyKey, operation: "transfer", request }, (client) =>
-        applyTransfer(client, request),
+      runIdempotent(
+        this.#pool,
+        { key: input.idempotencyKey, operation: "transfer", request },
+        (client) => applyTransfer(client, request),
       ),
     );
   }
@@ -142,7 +160,7 @@ export class SimulatorCore implements TradingCore {
   async setPassword(input: PasswordInput): Promise<void> {
     const login = checkLogin(input.login);
     const type = checkPasswordType(input.type);
-    const password = checkPassword(input.password);
+    const password = checkPasswordValue(input.password);
     return guardCall(this.#guard, "setPassword", async () => {
       const passwordHash = await hashPassword(password);
       await inTransaction(this.#pool, async (client) => {

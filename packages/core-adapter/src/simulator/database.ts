@@ -1,7 +1,11 @@
 import pg from "pg";
 import { CoreUnavailableError, isCoreError, type CoreError } from "../errors";
 
-export function createPool(options: { connectionString: string; poolSize: number; timeoutMs: number }): pg.Pool {
+export function createPool(options: {
+  connectionString: string;
+  poolSize: number;
+  timeoutMs: number;
+}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize,
@@ -16,7 +20,10 @@ export function createPool(options: { connectionString: string; poolSize: number
 }
 
 /** Runs `work` in one transaction on one connection; any throw rolls everything back. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -35,17 +42,27 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   }
 }
 
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH"]);
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+]);
 
 function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string") {
     // SQLSTATE classes 08 (connection exception) and 57P (server shutting down / starting).
-    if (CONNECTION_ERROR_CODES.has(code) || code.startsWith("08") || code.startsWith("57P")) return true;
+    if (CONNECTION_ERROR_CODES.has(code) || code.startsWith("08") || code.startsWith("57P"))
+      return true;
     if (code === "3D000") return true; // the simulator's database does not exist
   }
-  return /connection terminated|timeout exceeded when trying to connect|pool after calling end/i.test(error.message);
+  return /connection terminated|timeout exceeded when trying to connect|pool after calling end/i.test(
+    error.message,
+  );
 }
 
 /**

@@ -32,11 +32,13 @@ export interface FaultSwitch {
 }
 
 function checkOperation(operation: CoreOperation): void {
-  if (!CORE_OPERATIONS.includes(operation)) throw new TypeError(`Unknown core operation: ${String(operation)}`);
+  if (!CORE_OPERATIONS.includes(operation))
+    throw new TypeError(`Unknown core operation: ${String(operation)}`);
 }
 
 function checkCount(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
 }
 
 export function createFaultSwitch(pool: pg.Pool): FaultSwitch {
@@ -51,13 +53,17 @@ export function createFaultSwitch(pool: pg.Pool): FaultSwitch {
   };
   return {
     async setUnavailable(on) {
-      await pool.query("UPDATE core_sim.fault_settings SET unavailable = $1, updated_at = now()", [on]);
+      await pool.query("UPDATE core_sim.fault_settings SET unavailable = $1, updated_at = now()", [
+        on,
+      ]);
     },
     failNext: (operation, count) => setPending(operation, "fail", count),
     loseNextReply: (operation, count) => setPending(operation, "lose-reply", count),
     async setLatency(ms) {
       checkCount("latency", ms);
-      await pool.query("UPDATE core_sim.fault_settings SET latency_ms = $1, updated_at = now()", [ms]);
+      await pool.query("UPDATE core_sim.fault_settings SET latency_ms = $1, updated_at = now()", [
+        ms,
+      ]);
     },
     async reset() {
       await pool.query(
@@ -95,14 +101,22 @@ export interface CallFaults extends Settings {
 
 /** One round trip per call in the common case where nothing is injected. */
 export async function readCallFaults(pool: pg.Pool, operation: CoreOperation): Promise<CallFaults> {
-  const { rows } = await pool.query<{ unavailable: boolean | null; latency_ms: number | null; pending: boolean }>(
+  const { rows } = await pool.query<{
+    unavailable: boolean | null;
+    latency_ms: number | null;
+    pending: boolean;
+  }>(
     `SELECT s.unavailable, s.latency_ms,
             EXISTS (SELECT 1 FROM core_sim.faults f WHERE f.operation = $1 AND f.remaining > 0) AS pending
        FROM (SELECT 1) AS one LEFT JOIN core_sim.fault_settings s ON TRUE`,
     [operation],
   );
   const row = rows[0];
-  return { unavailable: row?.unavailable ?? false, latencyMs: row?.latency_ms ?? 0, pending: row?.pending ?? false };
+  return {
+    unavailable: row?.unavailable ?? false,
+    latencyMs: row?.latency_ms ?? 0,
+    pending: row?.pending ?? false,
+  };
 }
 
 /**
@@ -110,7 +124,11 @@ export async function readCallFaults(pool: pg.Pool, operation: CoreOperation): P
  * callers queue, and each re-checks `remaining > 0` on the version it finally sees, so
  * exactly N callers get `true`.
  */
-export async function consumeFault(pool: pg.Pool, operation: CoreOperation, mode: FaultMode): Promise<boolean> {
+export async function consumeFault(
+  pool: pg.Pool,
+  operation: CoreOperation,
+  mode: FaultMode,
+): Promise<boolean> {
   const { rowCount } = await pool.query(
     `UPDATE core_sim.faults SET remaining = remaining - 1
       WHERE operation = $1 AND mode = $2 AND remaining > 0

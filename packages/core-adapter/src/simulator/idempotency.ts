@@ -32,16 +32,27 @@ const MAX_KEY_LENGTH = 200;
 
 export function checkIdempotencyKey(key: string): void {
   if (typeof key !== "string" || key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw new CoreRejectedError("invalid_request", `Idempotency key must be 1 to ${MAX_KEY_LENGTH} characters`);
+    throw new CoreRejectedError(
+      "invalid_request",
+      `Idempotency key must be 1 to ${MAX_KEY_LENGTH} characters`,
+    );
   }
 }
 
-export function requestHash(operation: CoreOperation, request: IdempotentRequest["request"]): string {
-  return createHash("sha256").update(JSON.stringify([operation, request])).digest("hex");
+export function requestHash(
+  operation: CoreOperation,
+  request: IdempotentRequest["request"],
+): string {
+  return createHash("sha256")
+    .update(JSON.stringify([operation, request]))
+    .digest("hex");
 }
 
 const conflict = (key: string) =>
-  new CoreRejectedError("idempotency_conflict", `Idempotency key ${key} was already used for a different request`);
+  new CoreRejectedError(
+    "idempotency_conflict",
+    `Idempotency key ${key} was already used for a different request`,
+  );
 
 /**
  * Runs `effect` once per key. A concurrent caller with the same key blocks on the key's
@@ -64,11 +75,10 @@ export async function runIdempotent<T>(
     if (claim.rowCount === 1) {
       const result = await effect(client);
       const secretHash = request.secret === undefined ? null : await hash(request.secret);
-      await client.query(`UPDATE core_sim.idempotency_keys SET result = $2, secret_hash = $3 WHERE key = $1`, [
-        request.key,
-        JSON.stringify(result),
-        secretHash,
-      ]);
+      await client.query(
+        `UPDATE core_sim.idempotency_keys SET result = $2, secret_hash = $3 WHERE key = $1`,
+        [request.key, JSON.stringify(result), secretHash],
+      );
       return result;
     }
     const { rows } = await client.query<StoredKey>(
@@ -80,9 +90,11 @@ export async function runIdempotent<T>(
       // Only reachable if someone edits core_sim by hand; refuse rather than guess.
       throw new Error(`Idempotency key ${request.key} has no stored result`);
     }
-    if (stored.operation !== request.operation || stored.request_hash !== fingerprint) throw conflict(request.key);
+    if (stored.operation !== request.operation || stored.request_hash !== fingerprint)
+      throw conflict(request.key);
     if (request.secret !== undefined) {
-      const same = stored.secret_hash !== null && (await verify(stored.secret_hash, request.secret));
+      const same =
+        stored.secret_hash !== null && (await verify(stored.secret_hash, request.secret));
       if (!same) throw conflict(request.key);
     }
     // Written by this module from a T of the same operation (checked above).

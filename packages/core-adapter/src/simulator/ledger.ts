@@ -58,7 +58,8 @@ export async function applyBalanceOperation(
   assertOperable(account);
   const operationId = randomUUID();
   const balance = await move(client, { operationId, ...input, kind: input.type });
-  if (balance === null) throw new InsufficientFundsError(account.login, account.balance, input.amount);
+  if (balance === null)
+    throw new InsufficientFundsError(account.login, account.balance, input.amount);
   return { operationId, balance };
 }
 

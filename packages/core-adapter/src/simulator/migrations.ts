@@ -7,5 +7,9 @@ export const SIMULATOR_SCHEMA = "core_sim";
 export const SIMULATOR_MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.meta.url));
 
 export function migrateSimulator(connectionString: string): Promise<MigrationResult> {
-  return runMigrations({ connectionString, dir: SIMULATOR_MIGRATIONS_DIR, schema: SIMULATOR_SCHEMA });
+  return runMigrations({
+    connectionString,
+    dir: SIMULATOR_MIGRATIONS_DIR,
+    schema: SIMULATOR_SCHEMA,
+  });
 }

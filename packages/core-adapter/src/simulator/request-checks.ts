@@ -18,14 +18,20 @@ export function checkText(field: string, value: string, maxLength = 200): string
 
 export function checkCurrency(currency: string): string {
   if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) {
-    throw new CoreRejectedError("invalid_request", `Currency must be an ISO 4217 code, got ${String(currency)}`);
+    throw new CoreRejectedError(
+      "invalid_request",
+      `Currency must be an ISO 4217 code, got ${String(currency)}`,
+    );
   }
   return currency;
 }
 
 export function checkLeverage(leverage: number): number {
   if (!Number.isSafeInteger(leverage) || leverage <= 0 || leverage > 10_000) {
-    throw new CoreRejectedError("invalid_request", `Leverage must be an integer from 1 to 10000, got ${leverage}`);
+    throw new CoreRejectedError(
+      "invalid_request",
+      `Leverage must be an integer from 1 to 10000, got ${leverage}`,
+    );
   }
   return leverage;
 }
@@ -38,7 +44,7 @@ export function checkPasswordType(type: PasswordType): PasswordType {
 }
 
 /** Password policy is the portal's business; the core only refuses what it cannot store. */
-export function checkPassword(password: string): string {
+export function checkPasswordValue(password: string): string {
   return checkText("Password", password, 1024);
 }
 

@@ -1,0 +1,44 @@
+import type { Prisma } from "@brokerage/db";
+import type { RequestMeta } from "../context";
+
+export type AuditKind =
+  | "customer.signed_up"
+  | "customer.login"
+  | "customer.login_failed"
+  | "customer.logout"
+  | "customer.session_revoked"
+  | "customer.email_verified"
+  | "customer.phone_verified"
+  | "customer.password_changed"
+  | "customer.password_reset_requested"
+  | "customer.password_reset"
+  | "customer.disabled"
+  | "customer.enabled";
+
+/**
+ * A security-relevant event: who, what, when, from where. `data` must never hold a
+ * secret (password, code, token); callers pass only identifiers and reasons.
+ */
+export async function recordAuditEvent(
+  db: { auditEvent: Prisma.TransactionClient["auditEvent"] },
+  event: {
+    kind: AuditKind;
+    customerId?: number | null;
+    staffId?: number | null;
+    request?: Pick<RequestMeta, "ip" | "userAgent">;
+    data?: Prisma.InputJsonObject;
+    at: Date;
+  },
+): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      kind: event.kind,
+      customerId: event.customerId ?? null,
+      staffId: event.staffId ?? null,
+      ip: event.request?.ip ?? null,
+      userAgent: event.request?.userAgent?.slice(0, 512) ?? null,
+      data: event.data,
+      createdAt: event.at,
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import { createHash, randomInt } from "node:crypto";
+import type { CodePurpose, Prisma } from "@brokerage/db";
+import { DomainError } from "../errors";
+
+export const CODE_TTL_MS = 10 * 60 * 1000;
+export const CODE_MAX_WRONG_TRIES = 5;
+export const CODE_DIGITS: Record<CodePurpose, number> = {
+  EMAIL_VERIFICATION: 6,
+  PASSWORD_RESET: 6,
+  PHONE_VERIFICATION: 4,
+};
+
+type Tx = Pick<Prisma.TransactionClient, "verificationCode">;
+
+/** Bound to its row, so equal codes of two customers hash differently. */
+const hashCode = (rowId: string, code: string) => createHash("sha256").update(`${rowId}:${code}`).digest("hex");
+
+/**
+ * A new code from the CSPRNG, stored hashed; any older live code of the same purpose
+ * dies, so only the newest one works. Returns the plain code for the message.
+ */
+export async function issueCode(
+  tx: Tx,
+  input: { customerId: number; purpose: CodePurpose; target: string; now: Date },
+): Promise<string> {
+  const digits = CODE_DIGITS[input.purpose];
+  const code = String(randomInt(0, 10 ** digits)).padStart(digits, "0");
+  await tx.verificationCode.updateMany({
+    where: { customerId: input.customerId, purpose: input.purpose, consumedAt: null },
+    data: { consumedAt: input.now },
+  });
+  const id = crypto.randomUUID();
+  await tx.verificationCode.create({
+    data: {
+      id,
+      customerId: input.customerId,
+      purpose: input.purpose,
+      target: input.target,
+      codeHash: hashCode(id, code),
+      expiresAt: new Date(input.now.getTime() + CODE_TTL_MS),
+      createdAt: input.now,
+    },
+  });
+  return code;
+}
+
+/**
+ * Uses up the customer's live code of this purpose if `code` matches it. A wrong code
+ * counts a try (the fifth kills the code); a wrong, dead or used code is CODE_INVALID,
+ * a live one past its time CODE_EXPIRED. Returns the code's target (e-mail or phone).
+ */
+export async function consumeCode(
+  db: Tx,
+  input: { customerId: number; purpose: CodePurpose; code: string; now: Date },
+): Promise<string> {
+  const row = await db.verificationCode.findFirst({
+    where: { customerId: input.customerId, purpose: input.purpose, consumedAt: null },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!row || row.attempts >= CODE_MAX_WRONG_TRIES) throw new DomainError("CODE_INVALID");
+  if (row.expiresAt.getTime() <= input.now.getTime()) throw new DomainError("CODE_EXPIRED");
+  if (hashCode(row.id, input.code) !== row.codeHash) {
+    await db.verificationCode.updateMany({
+      where: { id: row.id, attempts: { lt: CODE_MAX_WRONG_TRIES } },
+      data: { attempts: { increment: 1 } },
+    });
+    throw new DomainError("CODE_INVALID");
+  }
+  // Conditional update: of two concurrent uses of one code, exactly one wins.
+  const used = await db.verificationCode.updateMany({
+    where: { id: row.id, consumedAt: null, attempts: { lt: CODE_MAX_WRONG_TRIES } },
+    data: { consumedAt: input.now },
+  });
+  if (used.count !== 1) throw new DomainError("CODE_INVALID");
+  return row.target;
+}

@@ -1,0 +1,81 @@
+// Plain-text messages. Each template returns what enqueueMessage needs besides the
+// channel and recipient, so a feature writes
+//   enqueueMessage(tx, { channel: "EMAIL", recipient, customerId, ...verificationCodeEmail({...}) })
+// Features add their own templates here or next to their code. Never put a password in one.
+
+export interface EmailContent {
+  template: string;
+  subject: string;
+  body: string;
+}
+
+export interface SmsContent {
+  template: string;
+  body: string;
+}
+
+const signature = (brandName: string) => `\n\n-- \n${brandName}\nThis is an automatic message; replies are not read.`;
+
+export type CodePurpose = "email-verification" | "password-reset" | "trading-password-change";
+
+const codeWording: Record<CodePurpose, { subject: string; action: string }> = {
+  "email-verification": { subject: "Your verification code", action: "confirm your e-mail address" },
+  "password-reset": { subject: "Your password reset code", action: "set a new password" },
+  "trading-password-change": { subject: "Your trading password code", action: "change your trading password" },
+};
+
+/** A one-time code by e-mail. */
+export function verificationCodeEmail(input: {
+  purpose: CodePurpose;
+  code: string;
+  expiresInMinutes: number;
+  brandName: string;
+}): EmailContent {
+  const w = codeWording[input.purpose];
+  return {
+    template: `${input.purpose}-code`,
+    subject: `${input.brandName}: ${w.subject}`,
+    body:
+      `Your code is ${input.code}\n\n` +
+      `Enter it to ${w.action}. It expires in ${input.expiresInMinutes} minutes and works once.\n` +
+      `If you did not ask for it, ignore this message: nothing changes without the code.` +
+      signature(input.brandName),
+  };
+}
+
+/** A one-time code by SMS (phone verification). */
+export function verificationCodeSms(input: { code: string; expiresInMinutes: number; brandName: string }): SmsContent {
+  return {
+    template: "phone-verification-code",
+    body: `${input.brandName}: your code is ${input.code}. It expires in ${input.expiresInMinutes} minutes.`,
+  };
+}
+
+/** A single-use link, e.g. to see a restored trading password once. */
+export function singleUseLinkEmail(input: {
+  url: string;
+  purpose: string;
+  expiresInMinutes: number;
+  brandName: string;
+}): EmailContent {
+  return {
+    template: "single-use-link",
+    subject: `${input.brandName}: ${input.purpose}`,
+    body:
+      `${input.purpose}:\n${input.url}\n\n` +
+      `The link works once, for ${input.expiresInMinutes} minutes, and only while you are signed in.` +
+      signature(input.brandName),
+  };
+}
+
+/** A notice after a security-relevant change (password changed, two-factor disabled, ...). */
+export function securityNoticeEmail(input: { event: string; at: Date; brandName: string }): EmailContent {
+  return {
+    template: "security-notice",
+    subject: `${input.brandName}: security notice`,
+    body:
+      `${input.event} on ${input.at.toISOString().replace("T", " ").slice(0, 16)} UTC.\n\n` +
+      `If this was not you, reset your password and contact support at once.` +
+      signature(input.brandName),
+  };
+}

@@ -1,0 +1,19 @@
+/** How many tries each guessable or abusable operation gets, and over what window. */
+export const RATE_LIMIT_POLICIES = {
+  /** Failed logins for one e-mail address (issue: 5 in 15 minutes). */
+  loginByAccount: { points: 5, durationSeconds: 15 * 60 },
+  /** Failed logins from one client address, across accounts. */
+  loginByAddress: { points: 30, durationSeconds: 15 * 60 },
+  /** Sending a new e-mail or SMS code to the same customer. */
+  codeResend: { points: 3, durationSeconds: 10 * 60 },
+  /** Asking for a password-reset code for one e-mail address. */
+  passwordResetByAccount: { points: 3, durationSeconds: 15 * 60 },
+  /** Asking for password-reset codes from one client address. */
+  passwordResetByAddress: { points: 20, durationSeconds: 15 * 60 },
+  /** Wrong TOTP codes for one customer, wherever they are entered (issue: 5 in 15 minutes). */
+  otpAttempts: { points: 5, durationSeconds: 15 * 60 },
+  /** Wrong current passwords when a signed-in customer changes it. */
+  passwordChange: { points: 5, durationSeconds: 15 * 60 },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMIT_POLICIES;

@@ -1,0 +1,87 @@
+import { Redis } from "ioredis";
+import pg from "pg";
+import {
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { DomainError } from "../errors";
+import { RATE_LIMIT_POLICIES, type RateLimitName } from "./policies";
+
+/**
+ * Counters shared by every portal instance (rate-limiter-flexible over PostgreSQL by
+ * default, Redis when configured). Failures are counted explicitly, so a correct
+ * answer never costs the real owner a try.
+ */
+export interface RateLimits {
+  /** 429 TOO_MANY_ATTEMPTS when the key has used up its tries; counts nothing. */
+  assertAllowed(name: RateLimitName, key: string): Promise<void>;
+  /** Counts one failure (never throws for being over the limit). */
+  recordFailure(name: RateLimitName, key: string): Promise<void>;
+  /** Counts one use and answers 429 when it is one too many. */
+  consume(name: RateLimitName, key: string): Promise<void>;
+  reset(name: RateLimitName, key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+function tooMany(msBeforeNext: number): DomainError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new DomainError("TOO_MANY_ATTEMPTS", { details: { retryAfterSeconds } });
+}
+
+function build(limiterFor: (name: RateLimitName) => RateLimiterAbstract, close: () => Promise<void>): RateLimits {
+  const cache = new Map<RateLimitName, RateLimiterAbstract>();
+  const limiter = (name: RateLimitName) => {
+    let l = cache.get(name);
+    if (!l) cache.set(name, (l = limiterFor(name)));
+    return l;
+  };
+  return {
+    async assertAllowed(name, key) {
+      const res = await limiter(name).get(key);
+      if (res && res.consumedPoints >= RATE_LIMIT_POLICIES[name].points) throw tooMany(res.msBeforeNext);
+    },
+    async recordFailure(name, key) {
+      await limiter(name).penalty(key, 1);
+    },
+    async consume(name, key) {
+      try {
+        await limiter(name).consume(key, 1);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw tooMany(error.msBeforeNext);
+        throw error;
+      }
+    },
+    async reset(name, key) {
+      await limiter(name).delete(key);
+    },
+    close,
+  };
+}
+
+const options = (name: RateLimitName) => ({
+  keyPrefix: name,
+  points: RATE_LIMIT_POLICIES[name].points,
+  duration: RATE_LIMIT_POLICIES[name].durationSeconds,
+});
+
+/** The `rate_limits` table comes from the portal's migrations. */
+export function createPostgresRateLimits(connectionString: string): RateLimits {
+  const pool = new pg.Pool({ connectionString, max: 4 });
+  return build(
+    (name) =>
+      new RateLimiterPostgres({ storeClient: pool, tableName: "rate_limits", tableCreated: true, ...options(name) }),
+    () => pool.end(),
+  );
+}
+
+export function createRedisRateLimits(redisUrl: string): RateLimits {
+  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  return build(
+    (name) => new RateLimiterRedis({ storeClient: redis, ...options(name) }),
+    async () => {
+      redis.disconnect();
+    },
+  );
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { codeField, emailField, newPasswordField } from "./fields";
+
+export const requestPasswordResetInput = z.strictObject({ email: emailField });
+
+export const resetPasswordInput = z
+  .strictObject({
+    email: emailField,
+    code: codeField(6),
+    password: newPasswordField,
+    passwordConfirmation: z.string().max(1024),
+  })
+  .refine((v) => v.password === v.passwordConfirmation, {
+    path: ["passwordConfirmation"],
+    message: "The passwords do not match",
+  });

@@ -1,0 +1,44 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { changePassword } from "../../identity/change-password";
+import { customerProfileSelect, toCustomerProfile } from "../../identity/customer-profile";
+import { resendContactCode, verifyContact } from "../../identity/email-phone-verification";
+import { customerProcedure } from "../../trpc";
+import { changePasswordInput, resendCodeInput, verifyEmailInput, verifyPhoneInput } from "./schemas";
+
+/** The signed-in customer's own profile and credentials. */
+export const customerRouter = {
+  me: customerProcedure.query(async ({ ctx }) =>
+    toCustomerProfile(
+      await ctx.db.customer.findUniqueOrThrow({ where: { id: ctx.session.customerId }, select: customerProfileSelect }),
+    ),
+  ),
+
+  verifyEmail: customerProcedure
+    .input(verifyEmailInput)
+    .mutation(({ ctx, input }) =>
+      verifyContact(ctx, { customerId: ctx.session.customerId, channel: "email", code: input.code }, ctx.request),
+    ),
+
+  verifyPhone: customerProcedure
+    .input(verifyPhoneInput)
+    .mutation(({ ctx, input }) =>
+      verifyContact(ctx, { customerId: ctx.session.customerId, channel: "phone", code: input.code }, ctx.request),
+    ),
+
+  resendCode: customerProcedure
+    .input(resendCodeInput)
+    .mutation(({ ctx, input }) => resendContactCode(ctx, { customerId: ctx.session.customerId, channel: input.channel })),
+
+  changePassword: customerProcedure.input(changePasswordInput).mutation(({ ctx, input }) =>
+    changePassword(
+      ctx,
+      {
+        customerId: ctx.session.customerId,
+        sessionId: ctx.session.sessionId,
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+      },
+      ctx.request,
+    ),
+  ),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,108 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { createPrismaClient } from "@brokerage/db";
+import { createHTTPServer } from "@trpc/server/adapters/standalone";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter, createContextInner, createLogger, ERROR_CATALOG, getDomainError, isErrorCode } from "../src/index";
+import { createHarness, type Harness } from "./support/harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  await h.db.brand.create({ data: { code: "default", displayName: "Northwind Markets" } });
+});
+afterAll(() => h.close());
+
+describe("the error contract through createCaller", () => {
+  it("hands server-side callers the domain error as the cause", async () => {
+    const error = await h.caller().brand.get({ code: "nope" }).catch((e: unknown) => e);
+    const domain = getDomainError(error);
+    expect(domain?.code).toBe("NOT_FOUND");
+    expect(domain?.httpStatus).toBe(404);
+    expect((error as { code: string }).code).toBe("NOT_FOUND");
+  });
+
+  it("turns a schema failure into INVALID_DATA with field errors", async () => {
+    const error = await h.caller()
+      .brand.get({ code: "", extra: 1 } as never)
+      .catch((e: unknown) => e);
+    const domain = getDomainError(error);
+    expect(domain?.code).toBe("INVALID_DATA");
+    expect(domain?.httpStatus).toBe(400);
+    expect(Object.keys(domain?.fieldErrors ?? {})).toEqual(expect.arrayContaining(["code"]));
+    expect(domain?.fieldErrors?._form?.join(" ")).toMatch(/extra/);
+  });
+
+  it("answers a value when all is well", async () => {
+    await expect(h.caller().brand.get()).resolves.toEqual({
+      code: "default",
+      displayName: "Northwind Markets",
+      allowDemoOpening: true,
+      allowRealOpening: true,
+      kycRequiredForReal: true,
+      selfServiceRegistration: true,
+    });
+  });
+
+  it("exports the union of codes and a guard", () => {
+    expect(isErrorCode("KYC_REQUIRED")).toBe(true);
+    expect(isErrorCode("kyc_required")).toBe(false);
+    expect(ERROR_CATALOG.LINK_USED.status).toBe(410);
+    expect(ERROR_CATALOG.ADD_BALANCE_ERROR.status).toBe(500);
+  });
+});
+
+describe("the same router over a plain Node HTTP server", () => {
+  let baseUrl: string;
+  let server: ReturnType<typeof createHTTPServer>;
+  const brokenDb = createPrismaClient("postgresql://nobody:nothing@127.0.0.1:1/none");
+
+  beforeAll(async () => {
+    server = createHTTPServer({
+      router: appRouter,
+      createContext: ({ req }) =>
+        createContextInner({
+          deps: {
+            db: req.headers["x-broken-db"] ? brokenDb : h.db,
+            core: h.core,
+            rateLimits: h.rateLimits,
+            logger: createLogger({ level: "silent" }),
+          },
+          request: { requestId: String(req.headers["x-request-id"] ?? "no-id") },
+        }),
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.close();
+    return brokenDb.$disconnect();
+  });
+
+  it("formats a refusal with appCode, httpStatus, fieldErrors and details, and no stack", async () => {
+    const input = encodeURIComponent(JSON.stringify({ code: "" }));
+    const response = await fetch(`${baseUrl}/brand.get?input=${input}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string; data: Record<string, any> } };
+    expect(body.error.data).toMatchObject({ appCode: "INVALID_DATA", httpStatus: 400, details: null });
+    expect(body.error.data.fieldErrors.code).toHaveLength(1);
+    expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts/);
+  });
+
+  it("answers an unexpected fault as 500 INTERNAL_ERROR with the correlation id and no internals", async () => {
+    const response = await fetch(`${baseUrl}/brand.get`, {
+      headers: { "x-broken-db": "1", "x-request-id": "req-123" },
+    });
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { error: { message: string; data: Record<string, any> } };
+    expect(body.error.data).toMatchObject({
+      appCode: "INTERNAL_ERROR",
+      httpStatus: 500,
+      details: { correlationId: "req-123" },
+    });
+    expect(body.error.message).toContain("req-123");
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|prisma|stack/i);
+  });
+});
