@@ -12,6 +12,11 @@ export type AuditKind =
   | "customer.password_changed"
   | "customer.password_reset_requested"
   | "customer.password_reset"
+  | "customer.otp_enabled"
+  | "customer.otp_replaced"
+  | "customer.otp_disabled"
+  | "customer.otp_failed"
+  | "customer.recovery_codes_regenerated"
   | "customer.disabled"
   | "customer.enabled";
 

@@ -9,7 +9,7 @@ import {
   type EmailTransport,
 } from "../../src/messaging";
 import { toDeliveryError } from "../../src/messaging/smtp-transport";
-import { captureLogger, createMessagingDb } from "./support";
+import { captureLogger, createMessagingDb, manualClock } from "./support";
 
 let env: Awaited<ReturnType<typeof createMessagingDb>>;
 let db: Database;
@@ -57,6 +57,25 @@ describe("dispatcher leases and timeouts", () => {
     // The timed-out send may still be in flight: nobody takes the message before the lease ends.
     expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 3_000);
     expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0, retried: 0 });
+  });
+
+  it("hands back the rest of a batch instead of starting a send that could outlive the lease", async () => {
+    const ids = [await enqueue(), await enqueue(), await enqueue()];
+    const clock = manualClock(Date.now() + 1_000);
+    const slow: EmailTransport = { kind: "slow", send: async () => clock.advance(600) };
+    const dispatcher = createDispatcher({
+      db,
+      transports: { email: slow, sms: mailbox },
+      logger,
+      clock,
+      lockSeconds: 2,
+      sendTimeoutMs: 1_000,
+    });
+    expect(await dispatcher.runOnce()).toEqual({ sent: 2, failed: 0, retried: 0 });
+    const rows = await db.message.findMany({ where: { id: { in: ids } } });
+    expect(rows.filter((r) => r.status === "SENT")).toHaveLength(2);
+    expect(rows.find((r) => r.status === "PENDING")).toMatchObject({ attempts: 0, lockedUntil: null });
+    expect(await dispatcher.runOnce()).toEqual({ sent: 1, failed: 0, retried: 0 });
   });
 
   it("stores a short error without the body, whatever the transport threw", async () => {
