@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AccountOpening" ADD COLUMN     "temporaryPasswordEnc" TEXT;
