@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { TradingCore } from "@brokerage/core-adapter";
 import type { Database } from "@brokerage/db";
 import { systemClock, type Clock } from "./clock";
+import { env } from "./env";
+import { createLocalDocumentStorage, type DocumentStorage } from "./kyc/document-storage";
 import { createLogger, type Logger } from "./logger";
 import type { RateLimits } from "./rate-limit/rate-limits";
 
@@ -13,6 +15,16 @@ export interface ApiDeps {
   rateLimits: RateLimits;
   clock?: Clock;
   logger?: Logger;
+  /** Uploaded KYC files; the local directory of `KYC_STORAGE_DIR` when not given. */
+  documents?: DocumentStorage;
+}
+
+let localDocuments: DocumentStorage | undefined;
+
+/** One per process, made for the first context without its own; it touches no disk until a file is stored. */
+function defaultDocumentStorage(): DocumentStorage {
+  localDocuments ??= createLocalDocumentStorage(env.kycStorageDir);
+  return localDocuments;
 }
 
 /**
@@ -46,6 +58,7 @@ export function createContextInner(options: CreateContextOptions) {
     rateLimits: deps.rateLimits,
     clock: deps.clock ?? systemClock,
     logger: deps.logger ?? createLogger(),
+    documents: deps.documents ?? defaultDocumentStorage(),
     credential: options.credential ?? null,
     request: {
       requestId: options.request?.requestId ?? randomUUID(),

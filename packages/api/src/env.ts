@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 const schema = z.object({
@@ -10,6 +12,16 @@ const schema = z.object({
   DEV_MAILBOX: z.enum(["true", "false"]).optional(),
   /** 32 bytes, base64 or hex: the AES-256-GCM key of TOTP secrets at rest. */
   OTP_ENCRYPTION_KEY: z.string().optional(),
+  /**
+   * Where uploaded KYC documents are kept: a directory outside any web root. Relative
+   * paths are taken from the working directory; unset, `<repo>/.data/kyc-documents`.
+   */
+  KYC_STORAGE_DIR: z.string().trim().min(1).optional(),
+  /** Where customers open the portal: single-use links in e-mails point here. */
+  PORTAL_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
 });
 
 const parsed = schema.parse(process.env);
@@ -30,12 +42,19 @@ function otpKey(value: string | undefined): Buffer {
 
 let key: Buffer | undefined;
 
+// From this file's place in the package rather than the working directory, so the
+// portal, the scripts and the tests agree on the default whatever directory they run in.
+const defaultKycStorageDir = () => fileURLToPath(new URL("../../../.data/kyc-documents", import.meta.url));
+
 export const env = {
   ...parsed,
   /** Read lazily, so `next build` (NODE_ENV=production, no secrets) can import the router. */
   get otpEncryptionKey(): Buffer {
     key ??= otpKey(parsed.OTP_ENCRYPTION_KEY);
     return key;
+  },
+  get kycStorageDir(): string {
+    return parsed.KYC_STORAGE_DIR ? path.resolve(parsed.KYC_STORAGE_DIR) : defaultKycStorageDir();
   },
   devMailboxEnabled: parsed.DEV_MAILBOX
     ? parsed.DEV_MAILBOX === "true"

@@ -8,9 +8,29 @@ export { fixedClock, systemClock, type Clock } from "./clock";
 export { createLogger, type Logger } from "./logger";
 export * from "./errors";
 export { checkHealth, type HealthReport } from "./health/check-health";
+export { createPostgresRateLimits, createRedisRateLimits, type RateLimits } from "./rate-limit/rate-limits";
+export { validateServerEnv } from "./env";
+export { loginCustomer } from "./identity/login";
+export { enableOtp } from "./two-factor/otp-management";
+export { recoverOpenings } from "./accounts/opening-recovery";
+export {
+  getKycState,
+  isKycApproved,
+  kycRequiredPayload,
+  kycRequiredPayloadCamel,
+  setRequiredLevel,
+  KYC_STATUS,
+  type KycState,
+} from "./kyc";
+export { createLocalDocumentStorage, type DocumentStorage } from "./kyc/document-storage";
+export { loginStaff, type StaffLoginInput } from "./staff-auth/login-staff";
 
 /** Server-side and test callers: `createCaller(createContextInner({ deps, credential }))`. */
 export const createCaller = createCallerFactory(appRouter);
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { createCustomerHttpApi, type CustomerHttpApi, type CustomerHttpApiOptions } from "./http-api/handler";
+export { buildOpenApiDocument, type OpenApiOptions } from "./http-api/openapi";
+export { toNodeHandler } from "./http-api/node";
+export { resumeArchivals } from "./accounts/archival-recovery";

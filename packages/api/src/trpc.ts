@@ -5,7 +5,16 @@ import type { Context } from "./context";
 import { DomainError, domainToTRPCError, toDomainError } from "./errors";
 import { resolveCustomerSession, resolveStaffSession } from "./sessions/resolve-session";
 
-const t = initTRPC.context<Context>().create({
+/**
+ * Who may call a procedure. Each builder below sets it, so every procedure carries it and
+ * test/kyc/access-walk.test.ts can prove each guard without a hand-kept list.
+ */
+export type ProcedureAccess = "public" | "customer" | "staff";
+export interface ProcedureMeta {
+  access: ProcedureAccess;
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   // Never a stack trace in a response, in any environment.
   isDev: false,
   errorFormatter({ shape, error }) {
@@ -47,19 +56,19 @@ export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /** Anyone may call. */
-export const publicProcedure = t.procedure.use(errorConversion);
+export const publicProcedure = t.procedure.use(errorConversion).meta({ access: "public" });
 
 /**
  * A signed-in customer. Authentication runs before the input schema is looked at
  * (product.md, Conventions): an anonymous call is 401 whatever its input.
  */
-export const customerProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const customerProcedure = publicProcedure.meta({ access: "customer" }).use(async ({ ctx, next }) => {
   const session = await resolveCustomerSession(ctx.db, ctx.credential, ctx.clock.now());
   return next({ ctx: { session } });
 });
 
 /** A signed-in staff member; customers get 403 FORBIDDEN. */
-export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const staffProcedure = publicProcedure.meta({ access: "staff" }).use(async ({ ctx, next }) => {
   const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
   return next({ ctx: { staff } });
 });

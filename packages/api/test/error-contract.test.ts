@@ -84,7 +84,7 @@ describe("the same router over a plain Node HTTP server", () => {
     const input = encodeURIComponent(JSON.stringify({ code: "" }));
     const response = await fetch(`${baseUrl}/brand.get?input=${input}`);
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { message: string; data: Record<string, any> } };
+    const body = (await response.json()) as { error: { message: string; data: Record<string, unknown> & { fieldErrors: Record<string, string[]> } } };
     expect(body.error.data).toMatchObject({ appCode: "INVALID_DATA", httpStatus: 400, details: null });
     expect(body.error.data.fieldErrors.code).toHaveLength(1);
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts/);
@@ -95,7 +95,7 @@ describe("the same router over a plain Node HTTP server", () => {
       headers: { "x-broken-db": "1", "x-request-id": "req-123" },
     });
     expect(response.status).toBe(500);
-    const body = (await response.json()) as { error: { message: string; data: Record<string, any> } };
+    const body = (await response.json()) as { error: { message: string; data: Record<string, unknown> & { fieldErrors: Record<string, string[]> } } };
     expect(body.error.data).toMatchObject({
       appCode: "INTERNAL_ERROR",
       httpStatus: 500,

@@ -17,8 +17,24 @@ export type AuditKind =
   | "customer.otp_disabled"
   | "customer.otp_failed"
   | "customer.recovery_codes_regenerated"
+  | "account.opened"
+  | "account.transferred"
+  | "account.balance_adjusted"
+  | "account.archived"
+  | "account.password_change_started"
+  | "account.password_changed"
+  | "account.password_restored"
+  | "account.password_link_revealed"
   | "customer.disabled"
-  | "customer.enabled";
+  | "customer.enabled"
+  | "staff.login"
+  | "staff.login_failed"
+  | "staff.logout"
+  | "kyc.required_level_set"
+  | "kyc.submitted"
+  | "kyc.submission_approved"
+  | "kyc.submission_rejected"
+  | "kyc.document_viewed";
 
 /**
  * A security-relevant event: who, what, when, from where. `data` must never hold a

@@ -19,13 +19,12 @@ export async function changePassword(
   request: RequestMeta,
 ) {
   const key = String(input.customerId);
-  await deps.rateLimits.assertAllowed("passwordChange", key);
+  await deps.rateLimits.consume("passwordChange", key);
   const customer = await deps.db.customer.findUniqueOrThrow({
     where: { id: input.customerId },
     select: { email: true, passwordHash: true, brand: { select: { displayName: true } } },
   });
   if (!(await verifyPassword(customer.passwordHash, input.currentPassword))) {
-    await deps.rateLimits.recordFailure("passwordChange", key);
     throw new DomainError("INVALID_DATA", { fieldErrors: { currentPassword: ["The current password is not correct"] } });
   }
   assertPasswordAllowed(input.newPassword, customer.email);

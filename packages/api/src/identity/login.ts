@@ -31,8 +31,10 @@ const addressKey = (request: RequestMeta) => request.ip ?? "unknown";
 export async function loginCustomer(deps: LoginDeps, input: LoginInput, request: RequestMeta, kind: SessionKind) {
   const { db, clock, rateLimits } = deps;
   const email = input.email.trim().toLowerCase();
-  await rateLimits.assertAllowed("loginByAccount", email);
-  await rateLimits.assertAllowed("loginByAddress", addressKey(request));
+  // Points are taken before the password is checked, so parallel guesses cannot all
+  // be tried; a successful login gives them back.
+  await rateLimits.consume("loginByAccount", email);
+  await rateLimits.consume("loginByAddress", addressKey(request));
 
   const customer = await db.customer.findUnique({
     where: { email },
@@ -43,8 +45,6 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
     : await verifyDummyPassword(input.password);
   const now = clock.now();
   const fail = async (code: "CUSTOMER_NOT_FOUND_OR_INCORRECT" | "CUSTOMER_DISABLED", reason: string) => {
-    await rateLimits.recordFailure("loginByAccount", email);
-    await rateLimits.recordFailure("loginByAddress", addressKey(request));
     await recordAuditEvent(db, { kind: "customer.login_failed", customerId: customer?.id ?? null, request, data: { reason }, at: now });
     return new DomainError(code);
   };
@@ -60,6 +60,7 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
     return session;
   });
   await rateLimits.reset("loginByAccount", email);
+  await rateLimits.reward("loginByAddress", addressKey(request));
   const profile = await db.customer.findUniqueOrThrow({ where: { id: customer.id }, select: customerProfileSelect });
   return {
     ...toCustomerProfile(profile),

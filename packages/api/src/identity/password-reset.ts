@@ -55,14 +55,15 @@ export async function resetPassword(
 ) {
   const email = input.email.trim().toLowerCase();
   const now = deps.clock.now();
+  // Policy and hashing come before the lookup, so a registered and an unknown address
+  // get the same answers in the same time.
+  assertPasswordAllowed(input.password, email);
+  const passwordHash = await hashPassword(input.password);
   const customer = await deps.db.customer.findUnique({
     where: { email },
     select: { id: true, status: true, brand: { select: { displayName: true } } },
   });
-  // An unknown address looks exactly like a wrong code.
   if (!customer || customer.status !== 0) throw new DomainError("CODE_INVALID");
-  assertPasswordAllowed(input.password, email);
-  const passwordHash = await hashPassword(input.password);
   // The code is used up on its own, so a wrong one counts a try whatever follows.
   await consumeCode(deps.db, { customerId: customer.id, purpose: "PASSWORD_RESET", code: input.code, now });
   await deps.db.$transaction(async (tx) => {

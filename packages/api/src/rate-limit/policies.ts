@@ -14,6 +14,12 @@ export const RATE_LIMIT_POLICIES = {
   otpAttempts: { points: 5, durationSeconds: 15 * 60 },
   /** Wrong current passwords when a signed-in customer changes it. */
   passwordChange: { points: 5, durationSeconds: 15 * 60 },
+  /** Failed staff sign-ins for one e-mail address: staff accounts see every customer's KYC. */
+  staffLogin: { points: 5, durationSeconds: 15 * 60 },
+  /** Trading-password wizard codes e-mailed to one customer. */
+  tradingPasswordCode: { points: 5, durationSeconds: 10 * 60 },
+  /** Trading-password restores of one account: each sets a new password in the core. */
+  tradingPasswordRestore: { points: 3, durationSeconds: 60 * 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_POLICIES;

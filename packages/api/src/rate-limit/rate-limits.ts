@@ -11,16 +11,15 @@ import { RATE_LIMIT_POLICIES, type RateLimitName } from "./policies";
 
 /**
  * Counters shared by every portal instance (rate-limiter-flexible over PostgreSQL by
- * default, Redis when configured). Failures are counted explicitly, so a correct
- * answer never costs the real owner a try.
+ * default, Redis when configured). A guess takes its point BEFORE it is checked
+ * (`consume`), so a burst of parallel guesses cannot all be checked; a right answer
+ * gives the point back (`reward`) or clears the key.
  */
 export interface RateLimits {
-  /** 429 TOO_MANY_ATTEMPTS when the key has used up its tries; counts nothing. */
-  assertAllowed(name: RateLimitName, key: string): Promise<void>;
-  /** Counts one failure (never throws for being over the limit). */
-  recordFailure(name: RateLimitName, key: string): Promise<void>;
   /** Counts one use and answers 429 when it is one too many. */
   consume(name: RateLimitName, key: string): Promise<void>;
+  /** Gives back one point taken by `consume` (the attempt turned out right). */
+  reward(name: RateLimitName, key: string): Promise<void>;
   reset(name: RateLimitName, key: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,13 +37,6 @@ function build(limiterFor: (name: RateLimitName) => RateLimiterAbstract, close: 
     return l;
   };
   return {
-    async assertAllowed(name, key) {
-      const res = await limiter(name).get(key);
-      if (res && res.consumedPoints >= RATE_LIMIT_POLICIES[name].points) throw tooMany(res.msBeforeNext);
-    },
-    async recordFailure(name, key) {
-      await limiter(name).penalty(key, 1);
-    },
     async consume(name, key) {
       try {
         await limiter(name).consume(key, 1);
@@ -52,6 +44,9 @@ function build(limiterFor: (name: RateLimitName) => RateLimiterAbstract, close: 
         if (error instanceof RateLimiterRes) throw tooMany(error.msBeforeNext);
         throw error;
       }
+    },
+    async reward(name, key) {
+      await limiter(name).reward(key, 1);
     },
     async reset(name, key) {
       await limiter(name).delete(key);

@@ -84,12 +84,10 @@ export async function enableOtp(
     if (!input.currentCode) throw new DomainError("OTP_REQUIRED", { message: "current_code is required to replace OTP" });
     await verifySecondFactor(deps, { customerId: input.customerId, code: input.currentCode, allowRecoveryCode: true, purpose: "replace" }, request);
   }
-  await deps.rateLimits.assertAllowed("otpAttempts", String(input.customerId));
+  await deps.rateLimits.consume("otpAttempts", String(input.customerId));
   const step = await verifyTotp({ secret, code: input.code.trim(), now, lastStep: null });
-  if (step === null) {
-    await deps.rateLimits.recordFailure("otpAttempts", String(input.customerId));
-    throw new DomainError("INVALID_OTP_CODE");
-  }
+  if (step === null) throw new DomainError("INVALID_OTP_CODE");
+  await deps.rateLimits.reward("otpAttempts", String(input.customerId));
   const current = await db.session.findUniqueOrThrow({ where: { id: input.sessionId }, select: { kind: true } });
   const replaced = customer.otpEnabled;
   const result = await db.$transaction(async (tx) => {

@@ -34,8 +34,9 @@ export async function acceptTotpCode(
 
 /**
  * Checks a code against the customer's enabled second factor: a TOTP code (any use:
- * login, check, replace, disable), or, where allowed, a one-time recovery code. Wrong
- * codes count against 5 tries in 15 minutes per customer, then 429.
+ * login, check, replace, disable), or, where allowed, a one-time recovery code. Every
+ * try takes a point first (5 in 15 minutes per customer, then 429); a right code gives
+ * its point back.
  */
 export async function verifySecondFactor(
   deps: SecondFactorDeps,
@@ -43,7 +44,7 @@ export async function verifySecondFactor(
   request: RequestMeta,
 ): Promise<"totp" | "recovery"> {
   const key = String(input.customerId);
-  await deps.rateLimits.assertAllowed("otpAttempts", key);
+  await deps.rateLimits.consume("otpAttempts", key);
   const customer = await deps.db.customer.findUniqueOrThrow({
     where: { id: input.customerId },
     select: { otpEnabled: true, otpSecretEnc: true, otpLastStep: true },
@@ -58,7 +59,6 @@ export async function verifySecondFactor(
     if (await useRecoveryCode(deps.db, input.customerId, input.code, now)) accepted = "recovery";
   }
   if (!accepted) {
-    await deps.rateLimits.recordFailure("otpAttempts", key);
     await recordAuditEvent(deps.db, {
       kind: "customer.otp_failed",
       customerId: input.customerId,
@@ -68,5 +68,6 @@ export async function verifySecondFactor(
     });
     throw new DomainError("INVALID_OTP_CODE");
   }
+  await deps.rateLimits.reward("otpAttempts", key);
   return accepted;
 }

@@ -1,11 +1,15 @@
 // A migrated database of its own for each test file, a durable simulated trading core
 // in it, and callers of the real router.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { createSimulatorCore } from "@brokerage/core-adapter/simulator";
 import { createPrismaClient, type Database } from "@brokerage/db";
 import { createTestDatabase, type TestDatabase } from "@brokerage/db/testing";
 import { inject } from "vitest";
 import { fixedClock } from "../../src/clock";
 import { createContextInner, type Credential } from "../../src/context";
+import { createLocalDocumentStorage, type DocumentStorage } from "../../src/kyc/document-storage";
 import { createCaller } from "../../src/index";
 import { createLogger } from "../../src/logger";
 import { createPostgresRateLimits, type RateLimits } from "../../src/rate-limit/rate-limits";
@@ -17,6 +21,9 @@ export interface Harness {
   faults: Awaited<ReturnType<typeof createSimulatorCore>>["faults"];
   clock: ReturnType<typeof fixedClock>;
   rateLimits: RateLimits;
+  /** KYC files, in a temporary directory of this test file's own (`storageDir`). */
+  documents: DocumentStorage;
+  storageDir: string;
   caller(credential?: Credential | null): ReturnType<typeof createCaller>;
   close(): Promise<void>;
 }
@@ -24,10 +31,12 @@ export interface Harness {
 export async function createHarness(options: { poolSize?: number } = {}): Promise<Harness> {
   const database = await createTestDatabase(inject("adminUrl"), inject("templateDb"));
   const db = createPrismaClient(database.url, { max: options.poolSize ?? 5 });
-  const simulator = await createSimulatorCore({ connectionString: database.url, timeoutMs: 2_000 });
+  const simulator = await createSimulatorCore({ connectionString: database.url, timeoutMs: 15_000 });
   const clock = fixedClock(Date.parse("2026-11-23T12:00:00Z"));
   const logger = createLogger({ level: "silent" });
   const rateLimits = createPostgresRateLimits(database.url);
+  const storageDir = await mkdtemp(path.join(os.tmpdir(), "kyc-documents-"));
+  const documents = createLocalDocumentStorage(storageDir);
   return {
     db,
     database,
@@ -35,15 +44,18 @@ export async function createHarness(options: { poolSize?: number } = {}): Promis
     faults: simulator.faults,
     clock,
     rateLimits,
+    documents,
+    storageDir,
     caller: (credential = null) =>
       createCaller(
-        createContextInner({ deps: { db, core: simulator.core, clock, logger, rateLimits }, credential }),
+        createContextInner({ deps: { db, core: simulator.core, clock, logger, rateLimits, documents }, credential }),
       ),
     async close() {
       await simulator.close();
       await rateLimits.close();
       await db.$disconnect();
       await database.drop();
+      await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../../audit/record-audit-event";
 import { DomainError } from "../../errors";
 import { listLinkedAccounts } from "../../identity/customer-profile";
 import { revokeSessions } from "../../identity/sessions";
+import { SESSION_IDLE_MS } from "../../sessions/policy";
 import { customerProcedure } from "../../trpc";
 
 /** The caller's sessions (devices) and the accounts linked to the session (seed 002). */
@@ -15,7 +16,12 @@ export const sessionRouter = {
   list: customerProcedure.query(async ({ ctx }) => {
     const now = ctx.clock.now();
     const sessions = await ctx.db.session.findMany({
-      where: { customerId: ctx.session.customerId, revokedAt: null, expiresAt: { gt: now } },
+      where: {
+        customerId: ctx.session.customerId,
+        revokedAt: null,
+        expiresAt: { gt: now },
+        lastSeenAt: { gt: new Date(now.getTime() - SESSION_IDLE_MS) },
+      },
       orderBy: { lastSeenAt: "desc" },
       select: { id: true, kind: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true },
     });

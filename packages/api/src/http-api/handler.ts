@@ -1,0 +1,317 @@
+// The customer HTTP API of seeds 000 and 002 as a framework-free Fetch handler
+// (`Request` in, `Response` out): Next.js route handlers call it directly, `node:http`
+// through `toNodeHandler`. It is a facade: it finds the endpoint, checks the bearer
+// session first (product.md, Conventions), reads and validates the JSON body with the
+// procedure's own field schemas under snake_case names, calls the tRPC procedure through
+// `createCaller`, and maps names back. Every business rule stays in the procedures.
+import type { z } from "zod";
+import { systemClock } from "../clock";
+import { createContextInner, type ApiDeps, type Credential } from "../context";
+import { getDomainError, isDomainError } from "../errors";
+import { createLogger } from "../logger";
+import { resolveCustomerSession } from "../sessions/resolve-session";
+import {
+  domainErrorAnswer,
+  HttpError,
+  httpErrorAnswer,
+  internalErrorAnswer,
+  JSON_CONTENT_TYPE,
+  type ErrorAnswer,
+} from "./errors";
+import { toProcedureInput } from "./mapping";
+import { buildOpenApiDocument, type OpenApiOptions } from "./openapi";
+import { createCaller, OPENAPI_PATH, ROUTES, type Route } from "./routes";
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const REQUEST_ID_HEADER = "x-request-id";
+
+export interface CustomerHttpApiOptions {
+  deps: ApiDeps;
+  /**
+   * Origins (`https://terminal.example.com`) whose browsers may call the API; CORS is off
+   * when empty (the default). Only these get preflight answers and CORS headers.
+   */
+  allowedOrigins?: readonly string[];
+  /** Larger bodies are refused with 413 INVALID_DATA. Default 64 KiB. */
+  maxBodyBytes?: number;
+  /** Where the API is mounted when not at the root (e.g. `/broker`); default none. */
+  basePath?: string;
+  /**
+   * The client's address for throttles and audit events. Default: the connection's
+   * address handed in by the server adapter (`toNodeHandler` does), else none. Behind a
+   * proxy, pass the portal's trusted-proxy logic here.
+   */
+  clientAddress?: (request: Request) => string | null;
+  /** Served at `/api/openapi.json`. */
+  openApi?: OpenApiOptions;
+}
+
+export interface ConnectionInfo {
+  remoteAddress?: string | null | undefined;
+}
+
+export type CustomerHttpApi = (request: Request, connection?: ConnectionInfo) => Promise<Response>;
+
+// A caller's id is kept only when short and plain: it lands in logs and responses.
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]{1,512}) *$/i;
+const CORS_ALLOWED_HEADERS = "authorization, content-type, x-request-id";
+const CORS_EXPOSED_HEADERS = "x-request-id, retry-after, www-authenticate";
+const CORS_MAX_AGE_SECONDS = "600";
+
+/** The request's correlation id: the incoming `x-request-id` when it looks sane, else a new one. */
+export function resolveRequestId(incoming: string | null): string {
+  return incoming && SANE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+}
+
+/** `Authorization: Bearer <token>` as a credential; anything else is no credential. */
+export function bearerCredential(authorization: string | null): Credential | null {
+  const match = authorization ? BEARER.exec(authorization) : null;
+  return match?.[1] ? { type: "bearer", token: match[1] } : null;
+}
+
+type Endpoint = Route | typeof OPENAPI_PATH;
+
+interface Answer extends ErrorAnswer {
+  /** Serialized JSON, for bodies prepared once (the OpenAPI document). */
+  raw?: string;
+}
+
+function normalizeOrigin(origin: string): string {
+  return origin.trim().replace(/\/+$/, "").toLowerCase();
+}
+
+function normalizeBasePath(basePath: string | undefined): string {
+  if (!basePath) return "";
+  const trimmed = `/${basePath.replace(/^\/+|\/+$/g, "")}`;
+  return trimmed === "/" ? "" : trimmed;
+}
+
+/** Issues of the body schema as `{ field: [messages] }`, unknown keys under their own name. */
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  // A Map, then own properties: a client's key such as `__proto__` stays a plain key.
+  const out = new Map<string, string[]>();
+  const add = (key: string, message: string) => out.set(key, [...(out.get(key) ?? []), message]);
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add(key, "Unknown field");
+    } else {
+      add(issue.path.length > 0 ? String(issue.path[0]) : "_form", issue.message);
+    }
+  }
+  return Object.fromEntries(out);
+}
+
+const invalidBody = (message: string) => new HttpError("INVALID_DATA", { message, fieldErrors: { _form: [message] } });
+
+function isJsonContentType(value: string): boolean {
+  const type = value.split(";")[0]!.trim().toLowerCase();
+  return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+/**
+ * The body as JSON, read at most `limit` bytes far: a larger body is refused (413)
+ * without reading the rest. An empty body reads as `{}`, so a missing body answers
+ * with the fields it lacks.
+ */
+async function readJson(request: Request, limit: number): Promise<unknown> {
+  const tooLarge = () =>
+    new HttpError("INVALID_DATA", {
+      status: 413,
+      message: `The request body is larger than ${limit} bytes`,
+      headers: { connection: "close" },
+    });
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidBody("The request body is not valid UTF-8");
+  }
+  if (text.trim() === "") return {};
+  const contentType = request.headers.get("content-type");
+  if (contentType !== null && !isJsonContentType(contentType)) {
+    throw invalidBody("Send the request body as application/json");
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw invalidBody("The request body is not valid JSON");
+  }
+}
+
+export function createCustomerHttpApi(options: CustomerHttpApiOptions): CustomerHttpApi {
+  const { deps } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const origins = new Set((options.allowedOrigins ?? []).map(normalizeOrigin));
+  const basePath = normalizeBasePath(options.basePath);
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? createLogger();
+
+  const endpoints = new Map<string, Map<string, Endpoint>>();
+  for (const route of ROUTES) {
+    const byMethod = endpoints.get(route.path) ?? new Map<string, Endpoint>();
+    byMethod.set(route.method, route);
+    endpoints.set(route.path, byMethod);
+  }
+  endpoints.set(OPENAPI_PATH, new Map([["GET", OPENAPI_PATH]]));
+
+  let openApiJson: string | undefined;
+
+  async function dispatch(
+    request: Request,
+    path: string,
+    corsOrigin: string | null,
+    requestId: string,
+    connection: ConnectionInfo | undefined,
+    current: { route?: Route },
+  ): Promise<Answer> {
+    const byMethod = endpoints.get(path);
+    if (!byMethod) throw new HttpError("NOT_FOUND", { message: `No endpoint at ${path}` });
+    const allow = [...byMethod.keys()].join(", ");
+
+    if (request.method === "OPTIONS") {
+      // Only a browser's preflight, only from an allowed origin.
+      if (!request.headers.get("origin")) {
+        throw new HttpError("METHOD_NOT_ALLOWED", { headers: { allow } });
+      }
+      if (!corsOrigin) throw new HttpError("FORBIDDEN", { message: "This origin may not call the API" });
+      return {
+        status: 204,
+        body: {},
+        headers: {
+          "access-control-allow-methods": allow,
+          "access-control-allow-headers": CORS_ALLOWED_HEADERS,
+          "access-control-max-age": CORS_MAX_AGE_SECONDS,
+        },
+      };
+    }
+
+    const endpoint = byMethod.get(request.method);
+    if (!endpoint) {
+      throw new HttpError("METHOD_NOT_ALLOWED", {
+        message: `${request.method} is not allowed here; use ${allow}`,
+        headers: { allow },
+      });
+    }
+    if (endpoint === OPENAPI_PATH) {
+      openApiJson ??= JSON.stringify(buildOpenApiDocument(options.openApi));
+      return { status: 200, body: {}, raw: openApiJson, headers: { "cache-control": "no-cache" } };
+    }
+    const route = endpoint;
+    current.route = route;
+
+    // 1. The session, before anything of the body is looked at.
+    let credential: Credential | null = null;
+    if (route.auth) {
+      credential = bearerCredential(request.headers.get("authorization"));
+      await resolveCustomerSession(deps.db, credential, clock.now());
+    }
+
+    // 2. The body: JSON, then the procedure's own field schemas under the HTTP names.
+    let input: Record<string, unknown> = {};
+    if (route.body) {
+      const json = await readJson(request, maxBodyBytes);
+      const parsed = route.body.schema.safeParse(json);
+      if (!parsed.success) throw new HttpError("INVALID_DATA", { fieldErrors: fieldErrorsOf(parsed.error) });
+      input = toProcedureInput(route.body, json as Record<string, unknown>);
+    }
+
+    // 3. The procedure, which checks everything again and decides.
+    const api = createCaller(
+      createContextInner({
+        deps: { ...deps, logger: logger.child({ requestId }) },
+        credential,
+        request: {
+          requestId,
+          ip: options.clientAddress ? options.clientAddress(request) : (connection?.remoteAddress ?? null),
+          userAgent: request.headers.get("user-agent"),
+        },
+      }),
+    );
+    try {
+      return { status: 200, body: (await route.run(api, input)) as Record<string, unknown>, headers: {} };
+    } catch (error) {
+      const domain = getDomainError(error);
+      if (domain) return domainErrorAnswer(domain, route.body);
+      throw error;
+    }
+  }
+
+  return async function handleCustomerApiRequest(request, connection) {
+    const started = performance.now();
+    const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+    const origin = request.headers.get("origin");
+    const corsOrigin = origin && origins.has(normalizeOrigin(origin)) ? origin : null;
+    const current: { route?: Route } = {};
+    let path = "";
+    let answer: Answer;
+    try {
+      path = new URL(request.url).pathname;
+      if (basePath) {
+        if (path !== basePath && !path.startsWith(`${basePath}/`)) {
+          throw new HttpError("NOT_FOUND", { message: `No endpoint at ${path}` });
+        }
+        path = path.slice(basePath.length) || "/";
+      }
+      answer = await dispatch(request, path, corsOrigin, requestId, connection, current);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        answer = httpErrorAnswer(error);
+      } else if (isDomainError(error)) {
+        answer = domainErrorAnswer(error, current.route?.body);
+      } else {
+        logger.error({ err: error, requestId, method: request.method, path }, "customer API request failed");
+        answer = internalErrorAnswer(requestId);
+      }
+    }
+
+    const headers = new Headers({
+      "content-type": JSON_CONTENT_TYPE,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      [REQUEST_ID_HEADER]: requestId,
+    });
+    for (const [name, value] of Object.entries(answer.headers)) headers.set(name, value);
+    if (origins.size > 0) headers.append("vary", "Origin");
+    if (corsOrigin) {
+      headers.set("access-control-allow-origin", corsOrigin);
+      headers.set("access-control-expose-headers", CORS_EXPOSED_HEADERS);
+    }
+    logger.info(
+      {
+        requestId,
+        method: request.method,
+        path,
+        status: answer.status,
+        code: typeof answer.body.error === "string" ? answer.body.error : undefined,
+        durationMs: Math.round(performance.now() - started),
+      },
+      "customer API request",
+    );
+    const body = answer.status === 204 ? null : (answer.raw ?? JSON.stringify(answer.body));
+    return new Response(body, { status: answer.status, headers });
+  };
+}

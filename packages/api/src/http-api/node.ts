@@ -1,0 +1,54 @@
+// Serves a Fetch handler from `node:http`: `http.createServer(toNodeHandler(api))`.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type { CustomerHttpApi } from "./handler";
+import { JSON_CONTENT_TYPE } from "./errors";
+
+function requestUrl(req: IncomingMessage): string {
+  const path = req.url?.startsWith("/") ? req.url : "/";
+  try {
+    return new URL(path, `http://${req.headers.host ?? "localhost"}`).href;
+  } catch {
+    // A Host header that is not a host: the path still routes.
+    return new URL(path, "http://localhost").href;
+  }
+}
+
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const method = req.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  return new Request(requestUrl(req), {
+    method,
+    headers,
+    // The handler reads the stream itself, up to its limit, and never more.
+    ...(hasBody ? { body: Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>, duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+/** A `node:http` request listener for the handler (the connection's address included). */
+export function toNodeHandler(handler: CustomerHttpApi) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const response = await handler(toRequest(req), { remoteAddress: req.socket.remoteAddress ?? null });
+      const body = Buffer.from(await response.arrayBuffer());
+      res.statusCode = response.status;
+      response.headers.forEach((value, name) => res.setHeader(name, value));
+      // A body the handler did not read (refused, too large) is not drained: the
+      // connection closes after the answer.
+      if (!req.complete) res.setHeader("connection", "close");
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": JSON_CONTENT_TYPE, connection: "close" });
+        res.end(JSON.stringify({ error: "INTERNAL_ERROR", message: "An unexpected error occurred" }));
+      } else {
+        res.destroy();
+      }
+    }
+  };
+}

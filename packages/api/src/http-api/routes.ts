@@ -1,0 +1,273 @@
+// The endpoints of seeds 000 and 002, each a thin call of one tRPC procedure. `errors`
+// lists the codes the procedure may answer, for the OpenAPI document only: the facade
+// never checks them itself.
+import type { z } from "zod";
+import type { ErrorCode } from "../errors";
+import { appRouter } from "../root";
+import { createCallerFactory } from "../trpc";
+import {
+  groupsToHttp,
+  linkedAccountToHttp,
+  loginToHttp,
+  openedAccountToHttp,
+  otpEnableToHttp,
+  otpSetupToHttp,
+  refreshToHttp,
+} from "./mapping";
+import {
+  accountGroupsResponseSchema,
+  emptyBody,
+  enableOtpBody,
+  loginBody,
+  loginResponseSchema,
+  logoutResponseSchema,
+  openAccountBody,
+  openAccountResponseSchema,
+  otpCheckResponseSchema,
+  otpCodeBody,
+  otpDisableResponseSchema,
+  otpEnableResponseSchema,
+  otpSetupResponseSchema,
+  refreshBody,
+  sessionAccountsResponseSchema,
+  tokensResponseSchema,
+  type SnakeBody,
+} from "./schemas";
+
+export const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+export interface Route {
+  method: HttpMethod;
+  path: string;
+  /** The tRPC procedure it calls, e.g. `auth.login`. */
+  procedure: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: "Authentication" | "Two-factor authentication" | "Accounts";
+  /** Needs `Authorization: Bearer <__token>`, checked before the body is read. */
+  auth: boolean;
+  /** The JSON body, when the endpoint takes one (GET endpoints never read a body). */
+  body?: SnakeBody;
+  /** Whether the body must be present; otherwise it may be absent or `{}`. */
+  bodyRequired?: boolean;
+  response: z.ZodType;
+  responseDescription: string;
+  /** The domain codes the procedure may answer (documentation). */
+  errors: readonly ErrorCode[];
+  run(caller: Caller, input: Record<string, unknown>): Promise<unknown>;
+}
+
+// The procedure inputs are validated again by the procedures themselves; the facade only
+// renamed the keys of a body it already checked against the same field schemas.
+type In<P extends (input: never) => unknown> = Parameters<P>[0];
+
+const SESSION_ERRORS = ["INVALID_CUSTOMER_SESSION"] as const satisfies readonly ErrorCode[];
+const OTP_CODE_ERRORS = ["INVALID_OTP_CODE", "OTP_NOT_CONFIGURED", "TOO_MANY_ATTEMPTS"] as const satisfies readonly ErrorCode[];
+
+export const ROUTES: readonly Route[] = [
+  {
+    method: "POST",
+    path: "/customer/auth/login",
+    procedure: "auth.login",
+    operationId: "customerLogin",
+    summary: "Log in with e-mail and password (+ OTP code)",
+    description:
+      "Seed 002. Returns the customer profile, the linked accounts and the SESSION_CUSTOMER token `__token`; `refresh_token` and `token_expires_at` are additive. A wrong e-mail and a wrong password give the same answer.",
+    tag: "Authentication",
+    auth: false,
+    body: loginBody,
+    bodyRequired: true,
+    response: loginResponseSchema,
+    responseDescription: "Signed in.",
+    errors: [
+      "INVALID_DATA",
+      "CUSTOMER_NOT_FOUND_OR_INCORRECT",
+      "CUSTOMER_DISABLED",
+      "OTP_REQUIRED",
+      "INVALID_OTP_CODE",
+      "OTP_NOT_CONFIGURED",
+      "TOO_MANY_ATTEMPTS",
+    ],
+    run: async (api, input) => loginToHttp(await api.auth.login(input as In<typeof api.auth.login>)),
+  },
+  {
+    method: "POST",
+    path: "/customer/auth/logout",
+    procedure: "session.logout",
+    operationId: "customerLogout",
+    summary: "End the session",
+    description: "Additive. Ends the caller's session and revokes its access and refresh tokens. The body may be absent or `{}`.",
+    tag: "Authentication",
+    auth: true,
+    body: emptyBody,
+    response: logoutResponseSchema,
+    responseDescription: "The session ended; its tokens no longer work.",
+    errors: ["INVALID_DATA", ...SESSION_ERRORS],
+    run: async (api) => {
+      const out = await api.session.logout();
+      return { logged_out: out.loggedOut };
+    },
+  },
+  {
+    method: "POST",
+    path: "/customer/auth/refresh",
+    procedure: "auth.refresh",
+    operationId: "customerRefresh",
+    summary: "Swap a refresh token for new tokens",
+    description:
+      "Additive (seed 003's refresh). Each refresh token works once: the answer carries a new `__token` and a new `refresh_token`. Using a refresh token a second time ends the whole session (both tokens of every generation stop working).",
+    tag: "Authentication",
+    auth: false,
+    body: refreshBody,
+    bodyRequired: true,
+    response: tokensResponseSchema,
+    responseDescription: "New tokens; the previous access token no longer works.",
+    errors: ["INVALID_DATA", "INVALID_CUSTOMER_SESSION"],
+    run: async (api, input) => refreshToHttp(await api.auth.refresh(input as In<typeof api.auth.refresh>)),
+  },
+  {
+    method: "GET",
+    path: "/customer/session/accounts",
+    procedure: "session.accounts",
+    operationId: "getSessionAccounts",
+    summary: "The trading accounts linked to the customer",
+    description: "Seed 002.",
+    tag: "Authentication",
+    auth: true,
+    response: sessionAccountsResponseSchema,
+    responseDescription: "The linked accounts.",
+    errors: [...SESSION_ERRORS],
+    run: async (api) => {
+      const out = await api.session.accounts();
+      return { accounts: out.accounts.map(linkedAccountToHttp) };
+    },
+  },
+  {
+    method: "GET",
+    path: "/customer/auth/otp",
+    procedure: "otp.setup",
+    operationId: "setupCustomerOtp",
+    summary: "Generate a TOTP setup secret",
+    description:
+      "Seed 002. A new secret and its provisioning URI (and, additive, a QR code of it). This does not enable OTP; the secret is valid for 10 minutes, for `PUT /customer/auth/otp`.",
+    tag: "Two-factor authentication",
+    auth: true,
+    response: otpSetupResponseSchema,
+    responseDescription: "A setup secret.",
+    errors: [...SESSION_ERRORS],
+    run: async (api) => otpSetupToHttp(await api.otp.setup()),
+  },
+  {
+    method: "PUT",
+    path: "/customer/auth/otp",
+    procedure: "otp.enable",
+    operationId: "enableCustomerOtp",
+    summary: "Enable or replace OTP",
+    description:
+      "Seed 002. Enables OTP with the setup secret and a code of it; replacing it also needs `current_code`. Every session of the customer ends and the caller gets new tokens in the answer (additive), with one-time recovery codes.",
+    tag: "Two-factor authentication",
+    auth: true,
+    body: enableOtpBody,
+    bodyRequired: true,
+    response: otpEnableResponseSchema,
+    responseDescription: "OTP is enabled.",
+    errors: ["INVALID_DATA", ...SESSION_ERRORS, "OTP_REQUIRED", ...OTP_CODE_ERRORS],
+    run: async (api, input) => otpEnableToHttp(await api.otp.enable(input as In<typeof api.otp.enable>)),
+  },
+  {
+    method: "POST",
+    path: "/customer/auth/otp/check",
+    procedure: "otp.check",
+    operationId: "checkCustomerOtp",
+    summary: "Check a current OTP code",
+    description: "Seed 002. A code is accepted once.",
+    tag: "Two-factor authentication",
+    auth: true,
+    body: otpCodeBody,
+    bodyRequired: true,
+    response: otpCheckResponseSchema,
+    responseDescription: "The code is right.",
+    errors: ["INVALID_DATA", ...SESSION_ERRORS, ...OTP_CODE_ERRORS],
+    run: async (api, input) => {
+      const out = await api.otp.check(input as In<typeof api.otp.check>);
+      return { data: out.data };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/customer/auth/otp",
+    procedure: "otp.disable",
+    operationId: "disableCustomerOtp",
+    summary: "Disable OTP",
+    description: "Seed 002. Needs a current code (or a recovery code); removes the secret and the recovery codes.",
+    tag: "Two-factor authentication",
+    auth: true,
+    body: otpCodeBody,
+    bodyRequired: true,
+    response: otpDisableResponseSchema,
+    responseDescription: "OTP is disabled.",
+    errors: ["INVALID_DATA", ...SESSION_ERRORS, ...OTP_CODE_ERRORS],
+    run: async (api, input) => {
+      const out = await api.otp.disable(input as In<typeof api.otp.disable>);
+      return { otp_enabled: out.otpEnabled };
+    },
+  },
+  {
+    method: "GET",
+    path: "/customer/account/groups",
+    procedure: "accounts.groups",
+    operationId: "getCustomerAccountGroups",
+    summary: "GetCustomerAccountGroups: the groups the customer may open",
+    description:
+      "Seed 000 names this method but not its path; this API serves it here, next to `POST /customer/account/open`. Enabled, public groups of the customer's brand in a mode the brand allows, each saying what it still needs.",
+    tag: "Accounts",
+    auth: true,
+    response: accountGroupsResponseSchema,
+    responseDescription: "The groups.",
+    errors: [...SESSION_ERRORS],
+    run: async (api) => groupsToHttp(await api.accounts.groups()),
+  },
+  {
+    method: "POST",
+    path: "/customer/account/open",
+    procedure: "accounts.open",
+    operationId: "openCustomerAccount",
+    summary: "OpenCustomerAccount: open a trading account from a group",
+    description:
+      "Seed 000, with its checks in its order. `leverage`, `start_amount`, `idempotency_key` and `account_id` are additive. On 500 ADD_BALANCE_ERROR the account exists and the error body carries its login and temporary password.",
+    tag: "Accounts",
+    auth: true,
+    body: openAccountBody,
+    bodyRequired: true,
+    response: openAccountResponseSchema,
+    responseDescription: "The account was opened.",
+    errors: [
+      "INVALID_DATA",
+      "INVALID_GROUP",
+      ...SESSION_ERRORS,
+      "BRAND_NOT_AVAILABLE",
+      "GROUP_DISABLED",
+      "GROUP_NOT_PUBLIC",
+      "GROUP_BRAND_MISMATCH",
+      "DEMO_OPENING_DISABLED",
+      "REAL_OPENING_DISABLED",
+      "EMAIL_NOT_VERIFIED",
+      "KYC_REQUIRED",
+      "CORE_NOT_AVAILABLE",
+      "ADD_BALANCE_ERROR",
+    ],
+    run: async (api, input) => openedAccountToHttp(await api.accounts.open(input as In<typeof api.accounts.open>)),
+  },
+];
+
+export const OPENAPI_PATH = "/api/openapi.json";
+
+/** The routes of one path, by method. */
+export function routesFor(path: string): Map<string, Route> | undefined {
+  const found = ROUTES.filter((r) => r.path === path);
+  return found.length > 0 ? new Map(found.map((r) => [r.method, r])) : undefined;
+}

@@ -1,0 +1,259 @@
+// The JSON bodies of the customer HTTP API (seeds 000 and 002), in the seeds' snake_case.
+//
+// Request bodies are NOT new schemas: each one is the procedure's own input schema with
+// its keys renamed (`snakeBody`), field schema by field schema, so the facade validates
+// exactly what the procedure validates, nothing more and nothing less. Response bodies
+// are the seeds' shapes; the mappers in mapping.ts are typed against them, and
+// openapi.ts turns both into the OpenAPI document with `z.toJSONSchema`.
+import { z } from "zod";
+import { ERROR_CATALOG, type ErrorCode } from "../errors";
+import { openAccountInput } from "../routers/accounts/open.schema";
+import { loginInput } from "../routers/auth/login.schema";
+import { refreshInput } from "../routers/auth/refresh.schema";
+import { enableOtpInput, otpCodeInput } from "../routers/otp/schemas";
+
+// ---------------------------------------------------------------------------------------
+// Requests
+
+/** camelCase procedure key -> snake_case HTTP key, for every key of the procedure input. */
+export type KeyNames<S extends z.ZodRawShape> = { readonly [K in keyof S]: string };
+
+export interface SnakeBody {
+  /** Its name among the OpenAPI document's component schemas. */
+  readonly id: string;
+  /** The procedure's field schemas under the HTTP names; unknown keys are refused. */
+  readonly schema: z.ZodObject;
+  /** camelCase -> snake_case, one entry per field. */
+  readonly names: Readonly<Record<string, string>>;
+}
+
+/**
+ * The HTTP body schema of a procedure: the same field schemas, renamed. `names` must name
+ * every key of the procedure's input (the type says so), so no field can be dropped or
+ * added by the facade. `descriptions` (by HTTP name) only annotate the OpenAPI document.
+ */
+export function snakeBody<S extends z.ZodRawShape>(
+  id: string,
+  source: z.ZodObject<S>,
+  names: KeyNames<S>,
+  descriptions: Readonly<Record<string, string>> = {},
+): SnakeBody {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [camel, field] of Object.entries(source.shape) as Array<[string, z.ZodType]>) {
+    const snake = (names as Record<string, string>)[camel];
+    if (!snake) throw new Error(`snakeBody: no HTTP name for "${camel}"`);
+    const description = descriptions[snake];
+    shape[snake] = description ? field.describe(description) : field;
+  }
+  return { id, schema: z.strictObject(shape), names: names as Record<string, string> };
+}
+
+export const loginBody = snakeBody(
+  "LoginRequest",
+  loginInput,
+  { email: "email", password: "password", otpCode: "otp_code" },
+  { otp_code: "Required only when the customer has OTP enabled (`otp_enabled = 1`); a recovery code is accepted once." },
+);
+
+export const refreshBody = snakeBody(
+  "RefreshRequest",
+  refreshInput,
+  { refreshToken: "refresh_token" },
+  { refresh_token: "The refresh token of the last login or refresh; each one is single-use." },
+);
+
+export const enableOtpBody = snakeBody(
+  "EnableOtpRequest",
+  enableOtpInput,
+  { secret: "secret", code: "code", currentCode: "current_code" },
+  {
+    secret: "The secret of the last `GET /customer/auth/otp` (valid 10 minutes).",
+    code: "A current code of that secret.",
+    current_code: "Required only when OTP is already enabled: a code of the old secret, or a recovery code.",
+  },
+);
+
+export const otpCodeBody = snakeBody("OtpCodeRequest", otpCodeInput, { code: "code" });
+
+export const openAccountBody = snakeBody(
+  "OpenAccountRequest",
+  openAccountInput,
+  { group: "group", leverage: "leverage", startAmount: "start_amount", idempotencyKey: "idempotency_key" },
+  {
+    group: "A group name from `GET /customer/account/groups`.",
+    leverage: "Additive: one of the group's `allowed_leverages`; the group's leverage when omitted.",
+    start_amount: "Additive, DEMO groups only: up to the group's `max_start_amount`; replaces the default deposit.",
+    idempotency_key:
+      "Additive: a repeat with the same key returns the same account (without the temporary password) instead of opening another.",
+  },
+);
+
+/** Endpoints without a body accept none, or an empty JSON object. */
+export const emptyBody: SnakeBody = { id: "EmptyRequest", schema: z.strictObject({}), names: {} };
+
+// ---------------------------------------------------------------------------------------
+// Responses
+
+const int = () => z.number().int();
+
+export const linkedAccountSchema = z.object({
+  login: int().describe("The trading core's account number."),
+  customer_id: int(),
+  enable: int().min(0).max(1).describe("1, or 0 when the account is archived."),
+  leverage: int(),
+  group: z.string(),
+  name: z.string(),
+  email: z.string(),
+});
+
+const tokenFields = {
+  __token: z.string().describe("The SESSION_CUSTOMER bearer token (15 minutes): `Authorization: Bearer <__token>`."),
+  refresh_token: z.string().describe("Additive: a single-use token for `POST /customer/auth/refresh`."),
+  token_expires_at: z.string().describe("Additive: when `__token` expires (ISO 8601)."),
+};
+
+export const loginResponseSchema = z.object({
+  customer_id: int(),
+  email: z.string(),
+  full_name: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  status: int().describe("0 active, 1 disabled."),
+  phone: z.string().nullable(),
+  preferred_language: z.string(),
+  brand: z.string(),
+  desk_id: int().nullable(),
+  manager_id: int().nullable(),
+  last_login_time: int().nullable().describe("Unix seconds."),
+  otp_enabled: int().min(0).max(1).describe("1 when OTP is enabled (then login needs `otp_code`)."),
+  accounts: z.array(linkedAccountSchema),
+  ...tokenFields,
+});
+
+export const tokensResponseSchema = z.object(tokenFields);
+
+export const logoutResponseSchema = z.object({ logged_out: z.literal(true) });
+
+export const sessionAccountsResponseSchema = z.object({ accounts: z.array(linkedAccountSchema) });
+
+export const otpSetupResponseSchema = z.object({
+  otp_url: z.string().describe("The `otpauth://totp/...` provisioning URI (issuer = the brand's display name)."),
+  secret: z.string().describe("Base32; type it into an authenticator app, or scan `qr_code`."),
+  algorithm: z.literal("SHA1"),
+  digits: z.literal(6),
+  period: z.literal(30),
+  qr_code: z.string().describe("Additive: a PNG data URL of `otp_url`."),
+});
+
+export const otpEnableResponseSchema = z.object({
+  otp_enabled: z.literal(1),
+  recovery_codes: z.array(z.string()).describe("Additive: one-time recovery codes, shown only here."),
+  ...tokenFields,
+}).describe(
+  "Every session of the customer ended, the caller's included: use the new `__token` and `refresh_token` from here on.",
+);
+
+export const otpCheckResponseSchema = z.object({ data: z.literal("OK") });
+
+export const otpDisableResponseSchema = z.object({ otp_enabled: z.literal(0) });
+
+export const accountGroupSchema = z.object({
+  name: z.string(),
+  kind: z.enum(["TRADING", "WALLET"]),
+  account_mode: z.enum(["DEMO", "REAL"]),
+  currency: z.string(),
+  platform: z.string(),
+  leverage: int(),
+  allowed_leverages: z.array(int()),
+  default_deposit: z.string().describe("Decimal string with two decimals."),
+  max_start_amount: z.string().nullable().describe("DEMO groups: the largest `start_amount`; null otherwise."),
+  kyc_required: z.boolean().describe("Opening needs approved KYC the customer does not have yet."),
+  email_verification_required: z.boolean(),
+  already_held: z.boolean().describe("A wallet in this currency is already held (one per currency)."),
+});
+
+export const accountGroupsResponseSchema = z.object({ groups: z.array(accountGroupSchema) });
+
+export const openAccountResponseSchema = z.object({
+  login: int(),
+  group: z.string(),
+  brand: z.string(),
+  account_mode: z.enum(["DEMO", "REAL"]),
+  currency: z.string(),
+  leverage: int(),
+  temporary_password: z
+    .string()
+    .nullable()
+    .describe("Returned only at account creation; null when a repeat with the same `idempotency_key` answers."),
+  must_change_password: z.boolean(),
+  account_id: int().describe("Additive: the portal's id of the account."),
+});
+
+// ---------------------------------------------------------------------------------------
+// Errors
+
+/** Codes only the HTTP layer answers (no procedure knows them). */
+export const HTTP_ONLY_ERRORS = {
+  METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed" },
+} as const;
+
+export type HttpErrorCode = ErrorCode | keyof typeof HTTP_ONLY_ERRORS;
+
+export const fieldErrorsSchema = z
+  .record(z.string(), z.array(z.string()))
+  .describe("Additive: the offending fields (snake_case) and what is wrong with each; `_form` for the body as a whole.");
+
+/**
+ * The seeds' error body for the given codes: `error` and `message`, and the additive
+ * fields those codes can carry (field errors, retry time, correlation id, core fault).
+ */
+export function errorBodySchema(codes: readonly [HttpErrorCode, ...HttpErrorCode[]]) {
+  const has = (code: HttpErrorCode) => codes.includes(code);
+  return z.object({
+    error: z.enum(codes),
+    message: z.string(),
+    ...(has("INVALID_DATA") ? { field_errors: fieldErrorsSchema.optional() } : {}),
+    ...(has("TOO_MANY_ATTEMPTS")
+      ? { retry_after_seconds: int().optional().describe("TOO_MANY_ATTEMPTS: seconds until the next try (also `Retry-After`).") }
+      : {}),
+    ...(has("INTERNAL_ERROR")
+      ? { correlation_id: z.string().optional().describe("INTERNAL_ERROR: quote it to support (also `x-request-id`).") }
+      : {}),
+    ...(has("CORE_NOT_AVAILABLE")
+      ? { core_error: z.string().optional().describe("CORE_NOT_AVAILABLE: the kind of the trading core's fault (e.g. `unavailable`).") }
+      : {}),
+  });
+}
+
+/** Seed 000's 403 KYC_REQUIRED payload. */
+export const kycRequiredErrorSchema = z.object({
+  error: z.literal("KYC_REQUIRED"),
+  message: z.string(),
+  kyc_required: z.literal(true),
+  kyc_required_level: int(),
+  kyc_status: int().describe("0 NOT_REQUIRED, 1 PENDING_REVIEW, 2 REQUIRED, 3 APPROVED, 4 REJECTED."),
+  kyc_current_level: int(),
+  kyc_profile_id: int(),
+});
+
+/** 500 ADD_BALANCE_ERROR: the account exists; its login and temporary password are here. */
+export const addBalanceErrorSchema = z.object({
+  error: z.literal("ADD_BALANCE_ERROR"),
+  message: z.string(),
+  account_id: int(),
+  login: int(),
+  temporary_password: z.string().nullable(),
+  must_change_password: z.literal(true),
+});
+
+export function statusOf(code: HttpErrorCode): number {
+  return code in HTTP_ONLY_ERRORS
+    ? HTTP_ONLY_ERRORS[code as keyof typeof HTTP_ONLY_ERRORS].status
+    : ERROR_CATALOG[code as ErrorCode].status;
+}
+
+export function messageOf(code: HttpErrorCode): string {
+  return code in HTTP_ONLY_ERRORS
+    ? HTTP_ONLY_ERRORS[code as keyof typeof HTTP_ONLY_ERRORS].message
+    : ERROR_CATALOG[code as ErrorCode].message;
+}

@@ -1,0 +1,114 @@
+import type { Database } from "@brokerage/db";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Clock } from "../clock";
+import type { RequestMeta } from "../context";
+import { DomainError } from "../errors";
+import { verifyDummyPassword, verifyPassword } from "../identity/password-hashing";
+import type { RateLimits } from "../rate-limit/rate-limits";
+import { SESSION_ABSOLUTE_MS } from "../sessions/policy";
+import { decryptSecret } from "../two-factor/secret-box";
+import { verifyTotp } from "../two-factor/totp";
+
+export interface StaffLoginInput {
+  email: string;
+  password: string;
+  /** Required when the staff member has TOTP enabled. */
+  otpCode?: string | undefined;
+}
+
+export interface StaffLoginDeps {
+  db: Database;
+  clock: Clock;
+  rateLimits: RateLimits;
+}
+
+const addressKey = (request: RequestMeta) => request.ip ?? "unknown";
+
+/**
+ * Staff sign-in, for the portal's staff sign-in page (next-auth calls it). Order: the
+ * throttle (429), then e-mail and password with the product's generic login refusal
+ * (CUSTOMER_NOT_FOUND_OR_INCORRECT: the same answer, in the same time, for an unknown
+ * e-mail and a wrong password), then a disabled account (FORBIDDEN), then TOTP where it
+ * is enabled (OTP_NOT_CONFIGURED, OTP_REQUIRED, INVALID_OTP_CODE). Creates a
+ * StaffSession (12 hours absolute, 30 minutes idle, like customer sessions) only after
+ * every check has passed, and returns its id.
+ */
+export async function loginStaff(deps: StaffLoginDeps, input: StaffLoginInput, request: RequestMeta) {
+  const { db, clock, rateLimits } = deps;
+  const email = input.email.trim().toLowerCase();
+  // Points are taken before the password is checked, so parallel guesses cannot all be
+  // tried; a successful sign-in gives them back.
+  await rateLimits.consume("staffLogin", email);
+  await rateLimits.consume("loginByAddress", addressKey(request));
+
+  const staff = await db.staff.findFirst({
+    where: { email: { equals: email, mode: "insensitive" } },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, enabled: true, otpEnabled: true, otpSecretEnc: true, otpLastStep: true },
+  });
+  const passwordOk = staff ? await verifyPassword(staff.passwordHash, input.password) : await verifyDummyPassword(input.password);
+  const now = clock.now();
+  const fail = async (error: DomainError, reason: string) => {
+    await recordAuditEvent(db, { kind: "staff.login_failed", staffId: staff?.id ?? null, request, data: { reason }, at: now });
+    return error;
+  };
+  if (!staff || !passwordOk) {
+    throw await fail(new DomainError("CUSTOMER_NOT_FOUND_OR_INCORRECT"), staff ? "wrong_password" : "unknown_email");
+  }
+  if (!staff.enabled) throw await fail(new DomainError("FORBIDDEN", { message: "This staff account is disabled" }), "disabled");
+
+  if (staff.otpEnabled) {
+    if (!staff.otpSecretEnc) throw new DomainError("OTP_NOT_CONFIGURED");
+    if (!input.otpCode) throw new DomainError("OTP_REQUIRED");
+    const step = await verifyTotp({ secret: decryptSecret(staff.otpSecretEnc), code: input.otpCode.trim(), now, lastStep: staff.otpLastStep });
+    // Conditional on the last step, so a code is never accepted twice, even by two parallel sign-ins.
+    const accepted =
+      step !== null &&
+      (
+        await db.staff.updateMany({
+          where: { id: staff.id, OR: [{ otpLastStep: null }, { otpLastStep: { lt: step } }] },
+          data: { otpLastStep: step },
+        })
+      ).count === 1;
+    if (!accepted) throw await fail(new DomainError("INVALID_OTP_CODE"), "invalid_otp");
+  }
+
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  const session = await db.$transaction(async (tx) => {
+    const created = await tx.staffSession.create({
+      data: {
+        staffId: staff.id,
+        ip: request.ip,
+        userAgent: request.userAgent?.slice(0, 512) ?? null,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+      },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, { kind: "staff.login", staffId: staff.id, request, data: { sessionId: created.id }, at: now });
+    return created;
+  });
+  await rateLimits.reset("staffLogin", email);
+  await rateLimits.reward("loginByAddress", addressKey(request));
+  return {
+    sessionId: session.id,
+    expiresAt,
+    staff: { staffId: staff.id, email: staff.email, name: staff.name, role: staff.role },
+  };
+}
+
+/** Ends a staff session; a session already ended stays as it was. */
+export async function logoutStaff(
+  deps: { db: Database; clock: Clock },
+  session: { sessionId: string; staffId: number },
+  request: RequestMeta,
+): Promise<{ loggedOut: true }> {
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    const ended = await tx.staffSession.updateMany({ where: { id: session.sessionId, revokedAt: null }, data: { revokedAt: now } });
+    if (ended.count === 1) {
+      await recordAuditEvent(tx, { kind: "staff.logout", staffId: session.staffId, request, data: { sessionId: session.sessionId }, at: now });
+    }
+  });
+  return { loggedOut: true };
+}

@@ -1,0 +1,91 @@
+import { generate } from "otplib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginStaff } from "../../src/index";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/sessions/policy";
+import { encryptSecret } from "../../src/two-factor/secret-box";
+import { createHarness, type Harness } from "../support/harness";
+import { codeOf, createStaff, errorOf, request, STAFF_PASSWORD } from "./fixtures";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+describe("loginStaff", () => {
+  it("creates a 12-hour staff session that reaches staff procedures, and audits it", async () => {
+    const staff = await createStaff(h, "sam@broker.example");
+    const login = await loginStaff(h, { email: "  SAM@broker.example ", password: STAFF_PASSWORD }, request);
+    expect(login).toEqual({
+      sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      expiresAt: new Date(h.clock.now().getTime() + SESSION_ABSOLUTE_MS),
+      staff: { staffId: staff.id, email: "sam@broker.example", name: staff.name, role: "KYC_REVIEWER" },
+    });
+    expect(await h.db.staffSession.findUniqueOrThrow({ where: { id: login.sessionId }, select: { staffId: true, ip: true, userAgent: true, expiresAt: true } })).toEqual({
+      staffId: staff.id,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      expiresAt: new Date(h.clock.now().getTime() + SESSION_ABSOLUTE_MS),
+    });
+    expect(await h.db.auditEvent.count({ where: { kind: "staff.login", staffId: staff.id } })).toBe(1);
+    const api = h.caller({ type: "staff-session", sessionId: login.sessionId });
+    expect(await codeOf(api.kycReview.queue())).toBe("OK");
+    // Idle expiry holds for staff as for customers.
+    h.clock.advance(SESSION_IDLE_MS + 1000);
+    expect(await codeOf(api.kycReview.queue())).toBe("INVALID_CUSTOMER_SESSION");
+  });
+
+  it("gives one answer for an unknown e-mail and a wrong password, and audits both", async () => {
+    const staff = await createStaff(h, "wrong@broker.example");
+    const unknown = await errorOf(loginStaff(h, { email: "nobody@broker.example", password: STAFF_PASSWORD }, request));
+    const wrong = await errorOf(loginStaff(h, { email: "wrong@broker.example", password: "not-the-password" }, request));
+    for (const error of [unknown, wrong]) {
+      expect(error).toMatchObject({ code: "CUSTOMER_NOT_FOUND_OR_INCORRECT", httpStatus: 403, message: "Email or password is incorrect" });
+    }
+    expect(await h.db.staffSession.count({ where: { staffId: staff.id } })).toBe(0);
+    expect(await h.db.auditEvent.count({ where: { kind: "staff.login_failed", staffId: staff.id } })).toBe(1);
+    expect(await h.db.auditEvent.count({ where: { kind: "staff.login_failed", staffId: null } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses a disabled staff member after the password, creating no session", async () => {
+    const staff = await createStaff(h, "disabled@broker.example", { enabled: false });
+    expect(await codeOf(loginStaff(h, { email: "disabled@broker.example", password: STAFF_PASSWORD }, request))).toBe("FORBIDDEN");
+    expect(await h.db.staffSession.count({ where: { staffId: staff.id } })).toBe(0);
+  });
+
+  it("throttles failures per e-mail (staffLogin: 5 in 15 minutes), even for the right password", async () => {
+    await createStaff(h, "throttle@broker.example");
+    const addressless = { ...request, ip: "203.0.113.50" };
+    for (let i = 0; i < 5; i++) {
+      expect(await codeOf(loginStaff(h, { email: "throttle@broker.example", password: "wrong" }, addressless))).toBe("CUSTOMER_NOT_FOUND_OR_INCORRECT");
+    }
+    const blocked = await errorOf(loginStaff(h, { email: "throttle@broker.example", password: STAFF_PASSWORD }, addressless));
+    expect(blocked.code).toBe("TOO_MANY_ATTEMPTS");
+    expect(blocked.details).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("asks for a TOTP code when the staff member has one, and accepts each code once", async () => {
+    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    const staff = await createStaff(h, "otp@broker.example");
+    await h.db.staff.update({ where: { id: staff.id }, data: { otpEnabled: true, otpSecretEnc: encryptSecret(secret) } });
+    const code = await generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) });
+    const input = { email: "otp@broker.example", password: STAFF_PASSWORD };
+    expect(await codeOf(loginStaff(h, input, request))).toBe("OTP_REQUIRED");
+    expect(await codeOf(loginStaff(h, { ...input, otpCode: code === "000000" ? "111111" : "000000" }, request))).toBe("INVALID_OTP_CODE");
+    expect(await codeOf(loginStaff(h, { ...input, otpCode: code }, request))).toBe("OK");
+    expect(await codeOf(loginStaff(h, { ...input, otpCode: code }, request))).toBe("INVALID_OTP_CODE");
+    expect(await h.db.staffSession.count({ where: { staffId: staff.id } })).toBe(1);
+  });
+});
+
+describe("staffAuth.logout", () => {
+  it("ends the staff session at once, audited", async () => {
+    const staff = await createStaff(h, "logout@broker.example");
+    const { sessionId } = await loginStaff(h, { email: "logout@broker.example", password: STAFF_PASSWORD }, request);
+    const api = h.caller({ type: "staff-session", sessionId });
+    expect(await api.staffAuth.logout()).toEqual({ loggedOut: true });
+    expect(await codeOf(api.kycReview.queue())).toBe("INVALID_CUSTOMER_SESSION");
+    expect(await codeOf(api.staffAuth.logout())).toBe("INVALID_CUSTOMER_SESSION");
+    expect(await h.db.auditEvent.count({ where: { kind: "staff.logout", staffId: staff.id } })).toBe(1);
+  });
+});
