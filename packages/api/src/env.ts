@@ -44,7 +44,8 @@ let key: Buffer | undefined;
 
 // From this file's place in the package rather than the working directory, so the
 // portal, the scripts and the tests agree on the default whatever directory they run in.
-const defaultKycStorageDir = () => fileURLToPath(new URL("../../../.data/kyc-documents", import.meta.url));
+const defaultKycStorageDir = () =>
+  path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", ".data", "kyc-documents");
 
 export const env = {
   ...parsed,

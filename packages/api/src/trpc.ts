@@ -17,18 +17,21 @@ export interface ProcedureMeta {
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   // Never a stack trace in a response, in any environment.
   isDev: false,
-  errorFormatter({ shape, error }) {
-    const domain = error.cause instanceof DomainError ? error.cause : undefined;
+  errorFormatter({ shape, error, ctx }) {
+    // Errors raised before any procedure ran (an unknown path, a broken batch, a failing
+    // context) have no domain cause yet: they get one here, by the same mapping.
+    const domain =
+      error.cause instanceof DomainError ? error.cause : toDomainError(error, ctx?.request.requestId ?? "none");
     return {
-      message: domain?.message ?? shape.message,
+      message: domain.message,
       code: shape.code,
       data: {
         code: shape.data.code,
-        httpStatus: domain?.httpStatus ?? shape.data.httpStatus,
+        httpStatus: domain.httpStatus,
         path: shape.data.path,
-        appCode: domain?.code ?? "INTERNAL_ERROR",
-        fieldErrors: domain?.fieldErrors ?? null,
-        details: domain?.details ?? null,
+        appCode: domain.code,
+        fieldErrors: domain.fieldErrors ?? null,
+        details: domain.details ?? null,
       },
     };
   },

@@ -7,7 +7,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+// A path built from this file's folder (not `new URL(dir, import.meta.url)`, which
+// bundlers take for a module to resolve).
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "prisma", "migrations");
 
 export interface MigrationOptions {
   connectionString: string;

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { seedDemoData } from "@brokerage/db/seed";
 import type { Credential } from "../../src/context";
+import { getDomainError } from "../../src/errors";
 import { hashPassword } from "../../src/identity/password-hashing";
 import { createSession } from "../../src/identity/sessions";
 import type { Harness } from "../support/harness";
@@ -36,4 +38,61 @@ export async function newCustomer(h: Harness, options: { emailVerified?: boolean
   });
   const credential: Credential = { type: "customer-session", sessionId };
   return { customer, credential, api: h.caller(credential) };
+}
+
+// ---- managing accounts (issue #7) ----
+
+/** The refusal a call ended with (undefined when it succeeded). */
+export const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => getDomainError(e),
+  );
+
+/** The refusal's code, or "OK". */
+export const codeOf = async (p: Promise<unknown>) => (await failure(p))?.code ?? "OK";
+
+type Api = Awaited<ReturnType<typeof newCustomer>>["api"];
+
+/** Opens an account from a seeded group and answers its portal id and core login. */
+export async function openFrom(api: Api, group: string, options: { startAmount?: string } = {}) {
+  const opened = await api.accounts.open({ group, ...options });
+  return { id: opened.accountId, login: opened.login, temporaryPassword: opened.temporaryPassword };
+}
+
+/** Real money enters through the core's balance operation (as staff.adjustBalance does). */
+export async function fund(h: Harness, login: number, amount: string) {
+  await h.core.balanceOperation({ idempotencyKey: `fund-${randomUUID()}`, login, type: "deposit", amount });
+}
+
+export async function coreBalance(h: Harness, login: number) {
+  return (await h.core.getAccount(login)).balance;
+}
+
+/** The sum of every balance the core holds: money moved between accounts leaves it unchanged. */
+export async function sumOfBalances(h: Harness): Promise<string> {
+  const rows = await h.db.$queryRaw<Array<{ total: string | null }>>`SELECT sum(balance)::text AS total FROM core_sim.accounts`;
+  return rows[0]?.total ?? "0";
+}
+
+/** A staff member with a live staff session (made directly: the sign-in has its own tests). */
+export async function newStaff(h: Harness) {
+  counter++;
+  const staff = await h.db.staff.create({
+    data: { email: `staff${counter}-${Date.now()}@broker.example`, name: "Sam Staff", role: "ADMIN", passwordHash: "not-used" },
+  });
+  const now = h.clock.now();
+  const session = await h.db.staffSession.create({
+    data: { staffId: staff.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 12 * 3600_000) },
+  });
+  const credential: Credential = { type: "staff-session", sessionId: session.id };
+  return { staff, credential, api: h.caller(credential) };
+}
+
+/** The newest e-mail the outbox holds for a customer. */
+export async function lastEmail(h: Harness, customerId: number, template?: string) {
+  return h.db.message.findFirstOrThrow({
+    where: { customerId, channel: "EMAIL", ...(template ? { template } : {}) },
+    orderBy: { createdAt: "desc" },
+  });
 }

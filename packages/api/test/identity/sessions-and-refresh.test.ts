@@ -212,10 +212,10 @@ describe("authentication comes before the input schema", () => {
     const access = procedures[p]?._def?.meta?.access;
     return access ? access !== "public" : !PUBLIC.has(p);
   });
-  type AnyCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  // Paths may nest (accounts.passwordWizard.start): walk the caller segment by segment.
   const call = (caller: unknown, path: string, input: unknown) => {
-    const [ns, name] = path.split(".") as [string, string];
-    return (caller as AnyCaller)[ns]![name]!(input);
+    const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+    return (fn as (input: unknown) => Promise<unknown>)(input);
   };
 
   it("lists the signed-in procedures it checks", () => {

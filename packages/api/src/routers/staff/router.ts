@@ -1,9 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { adjustBalance } from "../../accounts/balance-adjustment";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { DomainError } from "../../errors";
 import { revokeSessions } from "../../identity/sessions";
 import { staffProcedure } from "../../trpc";
+import { adjustBalanceInput } from "./adjust-balance.schema";
 
 /** Back-office operations on customers; customers get 403 FORBIDDEN here. */
 export const staffRouter = {
@@ -26,4 +28,9 @@ export const staffRouter = {
         return { customerId: input.customerId, status: input.status, endedSessions };
       });
     }),
+
+  /** Credit or debit a customer's account with a comment (how real money enters until payments exist). */
+  adjustBalance: staffProcedure
+    .input(adjustBalanceInput)
+    .mutation(({ ctx, input }) => adjustBalance(ctx, { staffId: ctx.staff.staffId, ...input }, ctx.request)),
 } satisfies TRPCRouterRecord;
