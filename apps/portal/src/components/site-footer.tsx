@@ -1,0 +1,12 @@
+import { getTranslations } from "next-intl/server";
+
+export async function SiteFooter({ brandName }: { brandName: string }) {
+  const t = await getTranslations("layout");
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t("footer", { brand: brandName })}</p>
+      </div>
+    </footer>
+  );
+}

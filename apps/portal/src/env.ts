@@ -1,0 +1,76 @@
+// The portal's environment, validated once. Nothing else in the app reads process.env
+// (scripts/ have their own env.ts: they run outside Next).
+import { z } from "zod";
+
+/** Unset and empty both mean "not configured": an empty line in a .env file is common. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+/** next-auth counts any non-empty value as "trust"; "false" and "0" read as intended. */
+const flag = z
+  .string()
+  .optional()
+  .transform((value) => value !== undefined && value !== "" && !/^(false|0|no)$/i.test(value));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Set by Next: "phase-production-build" while `next build` imports route modules. */
+  NEXT_PHASE: optional(z.string()),
+  DATABASE_URL: optional(z.string().min(1)),
+  /** Redis for the shared rate-limit counters; unset, they live in PostgreSQL. */
+  REDIS_URL: optional(z.string().min(1)),
+  /** Signs and encrypts the next-auth JWT. At least 32 characters. */
+  AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
+  /** Off Vercel, next-auth answers 500 on /api/auth/* unless the Host header is trusted. */
+  AUTH_TRUST_HOST: flag,
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: flag,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Read by the api package too; listed here so a typo fails the portal's start. */
+  DEV_MAILBOX: optional(z.enum(["true", "false"])),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  SMS_URL: optional(z.url({ protocol: /^https?$/ })),
+  MAIL_FROM: optional(z.string().trim().min(3).max(320)),
+  MESSAGE_ID_DOMAIN: optional(z.string().regex(/^[A-Za-z0-9.-]+$/)),
+  DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+  /** The public URL (links in e-mails); also tells whether the site is served over HTTPS. */
+  PORTAL_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+});
+
+const parsed = schema.parse(process.env);
+
+const isProduction = parsed.NODE_ENV === "production";
+const isBuild = parsed.NEXT_PHASE === "phase-production-build";
+
+// Worthless outside this machine; a production server refuses to start without a real one.
+const DEVELOPMENT_AUTH_SECRET = "development-only-auth-secret-do-not-use-in-production";
+
+function authSecret(): string | undefined {
+  if (parsed.AUTH_SECRET) return parsed.AUTH_SECRET;
+  // `next build` runs with NODE_ENV=production and no secrets; it never signs a token.
+  if (isBuild) return undefined;
+  if (isProduction) throw new Error("AUTH_SECRET is required in production (32+ random characters)");
+  // Next evaluates this module once per bundle (proxy, routes, pages): say it once.
+  const once = globalThis as { __portalDevSecretWarned?: boolean };
+  if (!once.__portalDevSecretWarned) {
+    once.__portalDevSecretWarned = true;
+    console.warn("[env] AUTH_SECRET is not set: using a fixed development secret");
+  }
+  return DEVELOPMENT_AUTH_SECRET;
+}
+
+export const env = {
+  ...parsed,
+  isProduction,
+  isBuild,
+  AUTH_SECRET: authSecret(),
+};
+
+/**
+ * Called once when the server starts (instrumentation.ts), so a production server with a
+ * missing setting stops at once instead of failing its first request. (AUTH_SECRET is
+ * checked above, on import; the api package checks its own keys.)
+ */
+export function assertServerEnv(): void {
+  if (isProduction && !isBuild && !parsed.DATABASE_URL) throw new Error("DATABASE_URL is required in production");
+}

@@ -1,0 +1,33 @@
+// Runs before every page and API request (Node runtime): the per-request CSP nonce and
+// the correlation id that the tRPC context, the logs and 500 answers carry.
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "./env";
+import { buildContentSecurityPolicy, createNonce } from "./security/content-security-policy";
+import { REQUEST_ID_HEADER, resolveRequestId } from "./security/request-id";
+
+export function proxy(request: NextRequest) {
+  const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const nonce = createNonce();
+  const csp = buildContentSecurityPolicy({
+    nonce,
+    development: env.NODE_ENV === "development",
+    https: request.nextUrl.protocol === "https:" || Boolean(env.PORTAL_BASE_URL?.startsWith("https:")),
+  });
+
+  // Next reads the nonce from the request's CSP header while rendering; route handlers
+  // read the (now sanitised) request id from the request.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+export const config = {
+  // Static files carry no markup to protect and need no correlation id.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

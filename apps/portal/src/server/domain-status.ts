@@ -1,0 +1,15 @@
+import { httpStatusOf } from "~/trpc/error-info";
+
+/**
+ * The HTTP status of a tRPC response: the domain's (`data.httpStatus`: 401, 409, 410,
+ * 429 ...) instead of tRPC's mapping of its own codes, which has no 410 and folds
+ * several domain statuses together. A batch whose calls all failed with one status gets
+ * that status; a mixed batch keeps tRPC's default (207).
+ */
+export function domainStatus(responses: ReadonlyArray<object>): number | undefined {
+  const statuses = new Set(
+    responses.map((response) => ("error" in response ? httpStatusOf(response.error) : undefined) ?? 200),
+  );
+  const [only] = statuses;
+  return statuses.size === 1 && only !== undefined && only !== 200 ? only : undefined;
+}

@@ -1,0 +1,21 @@
+// What a portal server process does before its first request: check its configuration,
+// then start the background work that lives beside the HTTP server.
+
+export async function startServerProcess(): Promise<void> {
+  try {
+    // Imported here, not at the top: env.ts throws on import when a production secret is
+    // missing, and that must end up below.
+    const { assertServerEnv, env } = await import("~/env");
+    if (env.isBuild) return;
+    assertServerEnv();
+    const { validateServerEnv } = await import("@brokerage/api");
+    validateServerEnv();
+  } catch (error) {
+    // Next would otherwise keep running and answer every request with 500: a server
+    // that cannot work stops, and says why.
+    console.error(`[portal] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const { startOutboxDispatcher } = await import("./outbox-dispatcher");
+  startOutboxDispatcher();
+}

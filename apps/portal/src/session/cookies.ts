@@ -1,0 +1,13 @@
+// next-auth's cookies, written out so the policy is visible in one place: HttpOnly and
+// SameSite=Lax always; in production Secure, with the __Secure-/__Host- prefixes that
+// browsers refuse to let a plain-HTTP page or a sub-domain overwrite.
+export function authCookies(production: boolean) {
+  const base = { httpOnly: true, sameSite: "lax" as const, path: "/", secure: production };
+  const secure = production ? "__Secure-" : "";
+  return {
+    sessionToken: { name: `${secure}authjs.session-token`, options: base },
+    callbackUrl: { name: `${secure}authjs.callback-url`, options: base },
+    // __Host- forbids a Domain attribute: the CSRF cookie stays on this exact host.
+    csrfToken: { name: `${production ? "__Host-" : ""}authjs.csrf-token`, options: base },
+  };
+}

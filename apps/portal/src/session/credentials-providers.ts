@@ -1,0 +1,77 @@
+// The two ways into the portal: a customer (e-mail, password, and the TOTP or recovery
+// code when OTP is on) and staff. Both call the router's domain functions, which create
+// the session row; the JWT then carries only its id.
+import "server-only";
+import { createContextInner, getDomainError, loginCustomer, loginStaff } from "@brokerage/api";
+import Credentials from "next-auth/providers/credentials";
+import { CredentialsSignin } from "next-auth";
+import { randomUUID } from "node:crypto";
+import { env } from "~/env";
+import { clientAddress } from "~/server/client-address";
+import { getApiDeps } from "~/server/deps";
+import type { PortalSessionClaims } from "./claims";
+
+/**
+ * A refused sign-in. Its `code` is the domain error code (e.g. OTP_REQUIRED,
+ * TOO_MANY_ATTEMPTS), which next-auth hands to the sign-in form; it travels in a URL, so
+ * it never carries anything secret.
+ */
+export class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super(code);
+    this.code = code;
+  }
+}
+
+const field = (value: unknown) => (typeof value === "string" ? value : "");
+
+function contextFor(request: Request) {
+  return createContextInner({
+    deps: getApiDeps(),
+    request: {
+      requestId: request.headers.get("x-request-id") ?? randomUUID(),
+      ip: clientAddress(request.headers, env.TRUST_PROXY),
+      userAgent: request.headers.get("user-agent"),
+    },
+  });
+}
+
+async function refuseOnDomainError<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const domain = getDomainError(error);
+    if (domain) throw new SignInRefused(domain.code);
+    throw error;
+  }
+}
+
+export const customerCredentials = Credentials({
+  id: "customer",
+  name: "Customer",
+  credentials: { email: {}, password: {}, otpCode: {} },
+  async authorize(credentials, request): Promise<PortalSessionClaims & { id: string }> {
+    const ctx = contextFor(request);
+    const email = field(credentials.email);
+    const password = field(credentials.password);
+    if (!email || !password) throw new SignInRefused("INVALID_DATA");
+    const otpCode = field(credentials.otpCode) || undefined;
+    const result = await refuseOnDomainError(() => loginCustomer(ctx, { email, password, otpCode }, ctx.request, "WEB"));
+    return { id: String(result.customerId), sessionId: result.sessionId, kind: "customer" };
+  },
+});
+
+export const staffCredentials = Credentials({
+  id: "staff",
+  name: "Staff",
+  credentials: { email: {}, password: {}, otpCode: {} },
+  async authorize(credentials, request): Promise<PortalSessionClaims & { id: string }> {
+    const ctx = contextFor(request);
+    const email = field(credentials.email);
+    const password = field(credentials.password);
+    if (!email || !password) throw new SignInRefused("INVALID_DATA");
+    const otpCode = field(credentials.otpCode) || undefined;
+    const result = await refuseOnDomainError(() => loginStaff(ctx, { email, password, otpCode }, ctx.request));
+    return { id: `staff-${result.staff.staffId}`, sessionId: result.sessionId, kind: "staff" };
+  },
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { parseAcceptLanguage, pickLocale } from "~/i18n/locales";
+import { clientAddress } from "~/server/client-address";
+import { domainStatus } from "~/server/domain-status";
+import { shouldRetry } from "~/trpc/query-client";
+import { readSessionClaims } from "~/session/claims";
+import { authCookies } from "~/session/cookies";
+
+describe("locale", () => {
+  it("orders Accept-Language by quality", () => {
+    expect(parseAcceptLanguage("fr-CH, fr;q=0.9, en;q=0.8, *;q=0.5")).toEqual(["fr-CH", "fr", "en"]);
+    expect(parseAcceptLanguage(null)).toEqual([]);
+  });
+
+  it("picks the first supported language, English otherwise", () => {
+    expect(pickLocale(["de-AT", "en-GB"])).toBe("en");
+    expect(pickLocale(["xx"])).toBe("en");
+    expect(pickLocale([null, undefined])).toBe("en");
+  });
+});
+
+describe("client address", () => {
+  const headers = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" });
+
+  it("believes the client's own claim only behind a trusted proxy", () => {
+    expect(clientAddress(headers, true)).toBe("203.0.113.9");
+    expect(clientAddress(headers, false)).toBe("198.51.100.7");
+    expect(clientAddress(new Headers(), false)).toBeNull();
+  });
+});
+
+describe("React Query retries", () => {
+  // Retries happen in the browser only; vitest runs in Node.
+  const inBrowser = (fn: () => void) => {
+    const global = globalThis as { window?: unknown };
+    global.window = {};
+    try {
+      fn();
+    } finally {
+      delete global.window;
+    }
+  };
+
+  it("never retries a refusal below 500", () => {
+    inBrowser(() => {
+      for (const httpStatus of [400, 401, 403, 404, 409, 410, 429]) {
+        expect(shouldRetry(0, { data: { httpStatus } })).toBe(false);
+      }
+    });
+  });
+
+  it("retries server faults and network errors a few times", () => {
+    inBrowser(() => {
+      expect(shouldRetry(0, { data: { httpStatus: 500 } })).toBe(true);
+      expect(shouldRetry(0, new TypeError("Failed to fetch"))).toBe(true);
+      expect(shouldRetry(3, new TypeError("Failed to fetch"))).toBe(false);
+    });
+  });
+});
+
+describe("session claims", () => {
+  const sessionId = crypto.randomUUID();
+
+  it("keep only the session id and its kind", () => {
+    expect(readSessionClaims({ sessionId, kind: "customer", name: "x", email: "a@b.c" })).toEqual({
+      sessionId,
+      kind: "customer",
+    });
+  });
+
+  it("reject tokens without a valid session id or kind", () => {
+    expect(readSessionClaims({ sessionId: "not-a-uuid", kind: "customer" })).toBeNull();
+    expect(readSessionClaims({ sessionId, kind: "admin" })).toBeNull();
+    expect(readSessionClaims(undefined)).toBeNull();
+  });
+});
+
+describe("auth cookies", () => {
+  it("are HttpOnly and SameSite=Lax, Secure with prefixes in production", () => {
+    const production = authCookies(true);
+    expect(production.sessionToken.name).toBe("__Secure-authjs.session-token");
+    expect(production.csrfToken.name).toBe("__Host-authjs.csrf-token");
+    for (const cookie of Object.values(production)) {
+      expect(cookie.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true, path: "/" });
+    }
+    const development = authCookies(false);
+    expect(development.sessionToken.name).toBe("authjs.session-token");
+    expect(development.sessionToken.options.secure).toBe(false);
+  });
+});
+
+describe("tRPC response status", () => {
+  const failure = (httpStatus: number) => ({ error: { data: { httpStatus } } });
+  const success = { result: { data: null } };
+
+  it("is the domain's status, including those tRPC has no code for", () => {
+    expect(domainStatus([failure(410)])).toBe(410);
+    expect(domainStatus([failure(429)])).toBe(429);
+    expect(domainStatus([failure(409), failure(409)])).toBe(409);
+  });
+
+  it("is left to tRPC for successes and mixed batches", () => {
+    expect(domainStatus([success])).toBeUndefined();
+    expect(domainStatus([success, failure(401)])).toBeUndefined();
+    expect(domainStatus([failure(401), failure(403)])).toBeUndefined();
+  });
+});

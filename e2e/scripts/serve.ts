@@ -1,0 +1,90 @@
+// The portal under test, started by Playwright's webServer: a throw-away embedded
+// PostgreSQL on a free port, migrated and seeded, then the already-built portal with
+// `next start` in production mode. SIGTERM (Playwright's graceful shutdown) stops Next,
+// then PostgreSQL, and removes every trace.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "@brokerage/db/embedded";
+import { startLocalPostgres, type LocalPostgres } from "@brokerage/portal/scripts/local-postgres";
+import { prepareDatabase } from "@brokerage/portal/scripts/prepare-database";
+import { ownShutdownSignals, stopChild } from "@brokerage/portal/scripts/processes";
+import { databaseUrlFile, stateDir } from "../support/state";
+
+const log = (line: string) => console.log(`[e2e-server] ${line}`);
+
+const port = Number(process.env.E2E_PORT);
+if (!Number.isInteger(port) || port <= 0) throw new Error("E2E_PORT is not set: run the suite through `playwright test`");
+
+const portalDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.resolve("@brokerage/portal/scripts/prepare-database"))),
+  "..",
+);
+if (!existsSync(path.join(portalDir, ".next", "BUILD_ID"))) {
+  console.error("[e2e-server] the portal is not built: run `pnpm --filter @brokerage/portal build` (turbo's test:e2e does)");
+  process.exit(1);
+}
+const nextBin = createRequire(path.join(portalDir, "package.json")).resolve("next/dist/bin/next");
+
+let postgres: LocalPostgres | undefined;
+let next: ChildProcess | undefined;
+let stopping: Promise<never> | undefined;
+
+function shutdown(exitCode: number, reason: string): Promise<never> {
+  stopping ??= (async () => {
+    log(`stopping (${reason})`);
+    if (next) await stopChild(next, "SIGTERM", 8_000);
+    await postgres?.stop().catch((error: unknown) => console.error("[e2e-server] PostgreSQL did not stop cleanly:", error));
+    rmSync(stateDir(), { recursive: true, force: true });
+    log("stopped");
+    process.exit(exitCode);
+  })();
+  return stopping;
+}
+
+ownShutdownSignals((signal) => void shutdown(0, signal));
+
+try {
+  const started = performance.now();
+  postgres = await startLocalPostgres({
+    // Beside the state folder, not in it: PostgreSQL runs as its own user, which cannot
+    // enter the private (0700) state folder.
+    dataDir: path.join(os.tmpdir(), `${path.basename(stateDir())}-postgres`),
+    port: await freePort(),
+    persistent: false,
+    database: "portal",
+  });
+  const databaseUrl = postgres.url;
+  await prepareDatabase(databaseUrl);
+  writeFileSync(databaseUrlFile(), databaseUrl, { mode: 0o600 });
+  log(`database ready on port ${postgres.port} after ${Math.round(performance.now() - started)} ms`);
+
+  next = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+    cwd: portalDir,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      DEV_MAILBOX: "true",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+      OTP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      PORTAL_BASE_URL: `http://localhost:${port}`,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // Uploaded KYC files stay in the run's temp folder, not in the repository.
+      KYC_STORAGE_DIR: path.join(stateDir(), "kyc-documents"),
+    },
+  });
+  next.once("exit", (code, signal) => {
+    if (!stopping) void shutdown(1, `next exited with ${signal ?? `code ${code}`}`);
+  });
+} catch (error) {
+  console.error("[e2e-server] start-up failed:", error);
+  await shutdown(1, "start-up failed");
+}
