@@ -3,7 +3,10 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "~/components/site-footer";
+import { KycBanner } from "~/components/banners/kyc-banner";
+import { VerifyEmailBanner } from "~/components/banners/verify-email-banner";
 import { SiteHeader } from "~/components/site-header";
+import { auth } from "~/auth";
 import { getBrandForFrame } from "~/server/brand";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
@@ -26,7 +29,13 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, brand] = await Promise.all([getLocale(), getTranslations("layout"), getBrandForFrame()]);
+  const [locale, t, brand, session] = await Promise.all([
+    getLocale(),
+    getTranslations("layout"),
+    getBrandForFrame(),
+    auth(),
+  ]);
+  const customer = session?.sessionId && session.kind === "customer";
   const brandName = brand?.displayName ?? t("fallbackBrand");
   return (
     <html lang={locale}>
@@ -38,6 +47,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <TRPCReactProvider>
             <SiteHeader brandName={brandName} />
             <main id="main" tabIndex={-1} className="site-main">
+              {customer ? (
+                <div className="container banners">
+                  <VerifyEmailBanner />
+                  <KycBanner />
+                </div>
+              ) : null}
               {children}
             </main>
             <SiteFooter brandName={brandName} />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter({ brandName }: { brandName: string }) {
@@ -6,6 +7,9 @@ export async function SiteFooter({ brandName }: { brandName: string }) {
     <footer className="site-footer">
       <div className="container">
         <p>{t("footer", { brand: brandName })}</p>
+        <p>
+          <Link href="/staff/sign-in">{t("staffSignIn")}</Link>
+        </p>
       </div>
     </footer>
   );
