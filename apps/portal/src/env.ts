@@ -35,6 +35,15 @@ const schema = z.object({
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   /** The public URL (links in e-mails); also tells whether the site is served over HTTPS. */
   PORTAL_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  /**
+   * Origins (comma-separated, e.g. `https://terminal.example.com`) that may call the
+   * customer HTTP API from a browser. Unset: CORS is off.
+   */
+  CORS_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
 });
 
 const parsed = schema.parse(process.env);

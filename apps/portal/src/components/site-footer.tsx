@@ -8,7 +8,7 @@ export async function SiteFooter({ brandName }: { brandName: string }) {
       <div className="container">
         <p>{t("footer", { brand: brandName })}</p>
         <p>
-          <Link href="/staff/sign-in">{t("staffSignIn")}</Link>
+          <Link href="/staff/sign-in">{t("staffSignIn")}</Link> · <Link href="/api-reference">{t("apiReference")}</Link>
         </p>
       </div>
     </footer>

@@ -18,4 +18,6 @@ export async function startServerProcess(): Promise<void> {
   }
   const { startOutboxDispatcher } = await import("./outbox-dispatcher");
   startOutboxDispatcher();
+  const { startCoreRecovery } = await import("./core-recovery");
+  startCoreRecovery();
 }
