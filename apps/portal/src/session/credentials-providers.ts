@@ -46,32 +46,33 @@ async function refuseOnDomainError<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export const customerCredentials = Credentials({
-  id: "customer",
-  name: "Customer",
-  credentials: { email: {}, password: {}, otpCode: {} },
-  async authorize(credentials, request): Promise<PortalSessionClaims & { id: string }> {
-    const ctx = contextFor(request);
-    const email = field(credentials.email);
-    const password = field(credentials.password);
-    if (!email || !password) throw new SignInRefused("INVALID_DATA");
-    const otpCode = field(credentials.otpCode) || undefined;
-    const result = await refuseOnDomainError(() => loginCustomer(ctx, { email, password, otpCode }, ctx.request, "WEB"));
-    return { id: String(result.customerId), sessionId: result.sessionId, kind: "customer" };
-  },
+type SignInInput = { email: string; password: string; otpCode: string | undefined };
+
+/** A Credentials provider whose `login` creates the session row and returns its claims. */
+function portalCredentials(
+  id: PortalSessionClaims["kind"],
+  login: (ctx: ReturnType<typeof contextFor>, input: SignInInput) => Promise<PortalSessionClaims & { id: string }>,
+) {
+  return Credentials({
+    id,
+    name: id === "customer" ? "Customer" : "Staff",
+    credentials: { email: {}, password: {}, otpCode: {} },
+    async authorize(credentials, request) {
+      const email = field(credentials.email);
+      const password = field(credentials.password);
+      if (!email || !password) throw new SignInRefused("INVALID_DATA");
+      const input = { email, password, otpCode: field(credentials.otpCode) || undefined };
+      return refuseOnDomainError(() => login(contextFor(request), input));
+    },
+  });
+}
+
+export const customerCredentials = portalCredentials("customer", async (ctx, input) => {
+  const result = await loginCustomer(ctx, input, ctx.request, "WEB");
+  return { id: String(result.customerId), sessionId: result.sessionId, kind: "customer" };
 });
 
-export const staffCredentials = Credentials({
-  id: "staff",
-  name: "Staff",
-  credentials: { email: {}, password: {}, otpCode: {} },
-  async authorize(credentials, request): Promise<PortalSessionClaims & { id: string }> {
-    const ctx = contextFor(request);
-    const email = field(credentials.email);
-    const password = field(credentials.password);
-    if (!email || !password) throw new SignInRefused("INVALID_DATA");
-    const otpCode = field(credentials.otpCode) || undefined;
-    const result = await refuseOnDomainError(() => loginStaff(ctx, { email, password, otpCode }, ctx.request));
-    return { id: `staff-${result.staff.staffId}`, sessionId: result.sessionId, kind: "staff" };
-  },
+export const staffCredentials = portalCredentials("staff", async (ctx, input) => {
+  const result = await loginStaff(ctx, input, ctx.request);
+  return { id: `staff-${result.staff.staffId}`, sessionId: result.sessionId, kind: "staff" };
 });
