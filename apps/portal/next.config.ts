@@ -20,6 +20,16 @@ const config: NextConfig = {
     "pg",
     "pino",
   ],
+  experimental: {
+    serverActions: {
+      // kyc.submit goes through a server action (app/kyc/actions.ts): up to 5 files of
+      // 5 MB, base64 in the body (4/3 of 25 MB = 33.4 MB), plus the form's few fields.
+      bodySizeLimit: "36mb",
+    },
+    // proxy.ts runs on every path, and Next keeps only this much of a request body for
+    // what follows it (10 MB by default, silently cut): the KYC upload needs the same 36 MB.
+    proxyClientMaxBodySize: "36mb",
+  },
   async headers() {
     return [
       {
