@@ -4,10 +4,17 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-/** A navigation link that tells assistive technology which page is the current one. */
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+const matches = (pathname: string, href: string) =>
+  href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+
+/**
+ * A navigation link that tells assistive technology which page is the current one: the
+ * most specific match wins (on /accounts/open, "Open an account", not also "Accounts").
+ */
+export function NavLink({ href, children, siblings = [] }: { href: string; children: ReactNode; siblings?: string[] }) {
   const pathname = usePathname();
-  const current = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+  const current =
+    matches(pathname, href) && !siblings.some((other) => other.length > href.length && matches(pathname, other));
   return (
     <Link href={href} className="nav-link" aria-current={current ? "page" : undefined}>
       {children}

@@ -1,0 +1,191 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useState, type FormEvent } from "react";
+import { useErrorMessage } from "~/i18n/use-error-message";
+import { appCodeOf } from "~/trpc/error-info";
+import { useTRPC } from "~/trpc/react";
+import { FieldMessage } from "../_components/field-message";
+import forms from "../_components/forms.module.css";
+import { ModalDialog } from "../_components/modal-dialog";
+import shared from "../_components/shared.module.css";
+import { formatMoney, isPositiveDecimal } from "../_lib/money";
+import type { Account, ArchiveOutcome, LiveQuery } from "./account-detail";
+import styles from "./account.module.css";
+
+/**
+ * Archive: the dialog says what happens to the money before anything is done. A funded
+ * REAL account moves its live balance to one of the customer's open wallets in the same
+ * currency (only those are offered); a DEMO account's play money moves nowhere.
+ */
+export function ArchiveSection({
+  account,
+  live,
+  onArchived,
+}: {
+  account: Account;
+  live: LiveQuery;
+  onArchived: (outcome: ArchiveOutcome) => void;
+}) {
+  const t = useTranslations("accountArchive");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const describe = useErrorMessage();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<string>("");
+  const [refreshing, setRefreshing] = useState(false);
+
+  const walletsQuery = useQuery({
+    ...trpc.accounts.list.queryOptions({
+      kind: "WALLET",
+      alphabeticCurrencyCode: account.currency,
+      sortOrder: "asc",
+      limit: 100,
+    }),
+    enabled: open && account.accountMode === "REAL",
+  });
+  const wallets = (walletsQuery.data?.items ?? []).filter((w) => w.id !== account.id && w.archivedAt === null);
+  const fallbackId = chosen || String(wallets[0]?.id ?? "");
+
+  const archive = useMutation(trpc.accounts.archive.mutationOptions());
+
+  const demo = account.accountMode === "DEMO";
+  const balance = live.data?.balance;
+  const funded = balance !== undefined && isPositiveDecimal(balance);
+  const needsWallet = !demo && funded;
+  const reading = live.isPending || refreshing;
+  const balanceUnknown = !live.data;
+  const money = (value: string) => formatMoney(value, account.currency, locale);
+
+  function openDialog() {
+    archive.reset();
+    setChosen("");
+    setOpen(true);
+    // The amount the dialog names must be the balance now, not the last poll's.
+    setRefreshing(true);
+    void live.refetch().finally(() => setRefreshing(false));
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fallback = needsWallet && fallbackId ? Number(fallbackId) : undefined;
+    archive.mutate(
+      { accountId: account.id, ...(fallback !== undefined ? { fallbackId: fallback } : {}) },
+      {
+        onSuccess(result) {
+          const wallet = wallets.find((w) => w.id === result.fallbackId);
+          setOpen(false);
+          onArchived({ ...result, fallbackCaption: wallet ? `${wallet.caption} (${wallet.login})` : null });
+          void queryClient.invalidateQueries({ queryKey: trpc.accounts.pathKey() });
+        },
+      },
+    );
+  }
+
+  const fallbackProblem = archive.error && appCodeOf(archive.error) === "FALLBACK_INVALID" ? t("fallbackInvalid") : undefined;
+  const general = archive.error && !fallbackProblem ? describe(archive.error) : null;
+
+  let explanation: string;
+  if (reading) explanation = t("readingBalance");
+  else if (balanceUnknown) explanation = t("balanceUnknown");
+  else if (demo) explanation = funded ? t("demoFunded", { amount: money(balance!) }) : t("demoEmpty");
+  else if (funded) explanation = t("realFunded", { amount: money(balance!) });
+  else explanation = t("realEmpty");
+
+  const noWallet = needsWallet && walletsQuery.isSuccess && wallets.length === 0;
+  const canConfirm = !reading && !balanceUnknown && !archive.isPending && !(needsWallet && (!walletsQuery.isSuccess || noWallet));
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className={`${styles.panel} ${styles.danger} stack`}>
+      <h2 id={`${id}-heading`}>{t("heading")}</h2>
+      <p>{account.kind === "WALLET" ? t("introWallet") : t("intro")}</p>
+      <p>
+        <button type="button" className="button button--secondary" onClick={openDialog}>
+          {t("archiveButton")}
+        </button>
+      </p>
+
+      <ModalDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        labelledBy={`${id}-dialog-title`}
+        describedBy={`${id}-dialog-explanation`}
+        initialFocusSelector="[data-initial-focus]"
+      >
+        <h2 id={`${id}-dialog-title`}>{t("dialogTitle", { name: account.caption })}</h2>
+        <form onSubmit={submit} className="stack" noValidate>
+          <p id={`${id}-dialog-explanation`} className={needsWallet ? shared.warning : undefined} aria-live="polite">
+            {explanation}
+          </p>
+
+          {needsWallet ? (
+            walletsQuery.isPending ? (
+              <p role="status" className="muted">
+                {t("loadingWallets")}
+              </p>
+            ) : noWallet ? (
+              account.kind === "WALLET" ? (
+                <p className="alert">{t("walletHoldsFunds", { currency: account.currency })}</p>
+              ) : (
+                <p className="alert">
+                  {t("noWallet", { currency: account.currency })} <Link href="/accounts/open">{t("openWallet")}</Link>
+                </p>
+              )
+            ) : (
+              <fieldset
+                className={forms.fieldset}
+                aria-describedby={fallbackProblem ? `${id}-fallback-error` : undefined}
+              >
+                <legend>{t("fallbackLegend", { currency: account.currency })}</legend>
+                <div className={forms.choices}>
+                  {wallets.map((wallet) => (
+                    <label key={wallet.id} className={forms.choice}>
+                      <input
+                        type="radio"
+                        name={`${id}-fallback`}
+                        value={wallet.id}
+                        checked={fallbackId === String(wallet.id)}
+                        onChange={() => setChosen(String(wallet.id))}
+                      />
+                      <span>
+                        {wallet.caption} <span className="muted">({wallet.login})</span>
+                      </span>
+                    </label>
+                  ))}
+                </div>
+                <FieldMessage id={`${id}-fallback-error`} message={fallbackProblem} />
+              </fieldset>
+            )
+          ) : null}
+
+          <p className="muted small">{t("irreversible")}</p>
+
+          {general ? (
+            <p role="alert" className="alert">
+              {general.sentence}
+              {general.reference ? ` ${general.reference}` : ""}
+            </p>
+          ) : null}
+
+          <div className={shared.dialogActions}>
+            <button type="button" className="button button--secondary" onClick={() => setOpen(false)} data-initial-focus="">
+              {t("cancel")}
+            </button>
+            <button type="submit" className={`button ${styles.dangerButton}`} disabled={!canConfirm}>
+              {t("archiveButton")}
+            </button>
+          </div>
+          {archive.isPending ? (
+            <p role="status" className="muted small">
+              {t("archiving")}
+            </p>
+          ) : null}
+        </form>
+      </ModalDialog>
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { describeUserAgent } from "~/app/(account)/sessions/device";
+import { groupSecret, recoveryCodesFile } from "~/app/(account)/security/secret-text";
+import { fieldErrorsOf, formErrorView } from "~/components/forms/form-errors";
+import { safeRedirectTarget } from "~/session/redirect-target";
+
+describe("safeRedirectTarget", () => {
+  it("keeps paths of the portal, with their query and fragment", () => {
+    expect(safeRedirectTarget("/security", "/accounts")).toBe("/security");
+    expect(safeRedirectTarget("/accounts/12?tab=history#top", "/x")).toBe(
+      "/accounts/12?tab=history#top",
+    );
+  });
+
+  it.each([
+    ["https://evil.example/", "another origin"],
+    ["//evil.example/path", "a protocol-relative URL"],
+    ["/\\evil.example", "a backslash that browsers read as //"],
+    ["javascript:alert(1)", "a scheme"],
+    ["security", "a relative path"],
+    ["", "nothing"],
+    [undefined, "no value"],
+    [["/security"], "an array (?next=a&next=b)"],
+  ] as Array<[unknown, string]>)("falls back for %s (%s)", (value) => {
+    expect(safeRedirectTarget(value, "/accounts")).toBe("/accounts");
+  });
+});
+
+describe("describeUserAgent", () => {
+  it.each([
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36",
+      { browser: "Chrome", os: "Windows" },
+    ],
+    [
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+      { browser: "Safari", os: "macOS" },
+    ],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+      { browser: "Safari", os: "iOS" },
+    ],
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36 Edg/140.0.0.0",
+      { browser: "Edge", os: "Windows" },
+    ],
+    [
+      "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+      { browser: "Firefox", os: "Linux" },
+    ],
+    [
+      "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36",
+      { browser: "Chrome", os: "Android" },
+    ],
+    ["curl/8.5.0", { browser: null, os: null }],
+    [null, { browser: null, os: null }],
+  ])("%s", (userAgent, expected) => {
+    expect(describeUserAgent(userAgent)).toEqual(expected);
+  });
+});
+
+describe("the two-factor texts", () => {
+  it("groups a setup key by four", () => {
+    expect(groupSecret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")).toBe(
+      "JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP",
+    );
+    expect(groupSecret("ABCDEF")).toBe("ABCD EF");
+  });
+
+  it("writes the recovery codes file with one code per line", () => {
+    expect(
+      recoveryCodesFile({
+        heading: "Codes for a@b.c",
+        note: "Each works once.",
+        codes: ["aaaaa-bbbbb", "ccccc-ddddd"],
+      }),
+    ).toBe("Codes for a@b.c\n\nEach works once.\n\naaaaa-bbbbb\nccccc-ddddd\n");
+  });
+});
+
+describe("form errors", () => {
+  const describeError = (error: unknown) => ({
+    sentence: `sentence for ${(error as { data: { appCode: string } }).data.appCode}`,
+    reference: undefined,
+  });
+  const view = (
+    data: object,
+    fieldOfCode: Record<string, string> = {},
+    known: Record<string, string> = {},
+  ) =>
+    formErrorView({
+      error: { data },
+      appCode: (data as { appCode?: string }).appCode,
+      describe: describeError,
+      fieldOfCode,
+      fieldSentence: (field) => known[field],
+    });
+
+  it("reads only well-formed field errors", () => {
+    expect(
+      fieldErrorsOf({ data: { fieldErrors: { email: ["Bad"], code: "nope", phone: [] } } }),
+    ).toEqual({ email: ["Bad"] });
+    expect(fieldErrorsOf({ data: { fieldErrors: null } })).toEqual({});
+    expect(fieldErrorsOf(new Error("network"))).toEqual({});
+  });
+
+  it("puts field errors next to their fields, in the catalog's words when it has them", () => {
+    const result = view(
+      {
+        appCode: "INVALID_DATA",
+        fieldErrors: { phone: ["Invalid E.164"], firstName: ["Too small"] },
+      },
+      {},
+      { phone: "Enter the phone number in international format." },
+    );
+    expect(result.fields).toEqual({
+      phone: "Enter the phone number in international format.",
+      firstName: "Too small",
+    });
+    expect(result.alert?.sentence).toBe("sentence for INVALID_DATA");
+  });
+
+  it("puts a code that is about one field next to that field, not on top", () => {
+    const result = view(
+      { appCode: "PASSWORD_TOO_WEAK", fieldErrors: null },
+      { PASSWORD_TOO_WEAK: "password" },
+    );
+    expect(result).toEqual({
+      alert: undefined,
+      fields: { password: "sentence for PASSWORD_TOO_WEAK" },
+    });
+  });
+
+  it("keeps every other code on top of the form", () => {
+    const result = view(
+      { appCode: "TOO_MANY_ATTEMPTS", fieldErrors: null },
+      { PASSWORD_TOO_WEAK: "password" },
+    );
+    expect(result).toEqual({
+      alert: { sentence: "sentence for TOO_MANY_ATTEMPTS", reference: undefined },
+      fields: {},
+    });
+  });
+
+  it("shows nothing without an error", () => {
+    expect(
+      formErrorView({
+        error: null,
+        appCode: undefined,
+        describe: describeError,
+        fieldOfCode: {},
+        fieldSentence: () => undefined,
+      }),
+    ).toEqual({
+      alert: undefined,
+      fields: {},
+    });
+  });
+});
