@@ -3,8 +3,30 @@
 
 export type CoreErrorKind = "unavailable" | "not_found" | "insufficient_funds" | "rejected";
 
+const CORE_ERROR = Symbol.for("@brokerage/core-adapter/CoreError");
+
+/** The kind each concrete class stands for, so `instanceof` can compare kinds. */
+const KIND_OF_CLASS = new WeakMap<object, CoreErrorKind>();
+
 export abstract class CoreError extends Error {
   abstract readonly kind: CoreErrorKind;
+
+  /**
+   * `instanceof` by a process-wide marker, not by prototype: a bundler may load this
+   * package twice (Next bundles route handlers and pages apart) while one simulator
+   * instance serves both, and an error from one copy must still be recognised.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    const kind = (value as { [CORE_ERROR]?: unknown })[CORE_ERROR];
+    if (typeof kind !== "string") return false;
+    const expected = KIND_OF_CLASS.get(this);
+    return expected === undefined || expected === kind;
+  }
+
+  get [CORE_ERROR](): CoreErrorKind {
+    return this.kind;
+  }
 }
 
 /**
@@ -74,3 +96,8 @@ export class CoreRejectedError extends CoreError {
 export function isCoreError(error: unknown): error is CoreError {
   return error instanceof CoreError;
 }
+
+KIND_OF_CLASS.set(CoreUnavailableError, "unavailable");
+KIND_OF_CLASS.set(CoreNotFoundError, "not_found");
+KIND_OF_CLASS.set(InsufficientFundsError, "insufficient_funds");
+KIND_OF_CLASS.set(CoreRejectedError, "rejected");

@@ -6,8 +6,8 @@ import { SiteFooter } from "~/components/site-footer";
 import { KycBanner } from "~/components/banners/kyc-banner";
 import { VerifyEmailBanner } from "~/components/banners/verify-email-banner";
 import { SiteHeader } from "~/components/site-header";
-import { auth } from "~/auth";
 import { getBrandForFrame } from "~/server/brand";
+import { getFrameViewer } from "~/session/current-customer";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
 
@@ -29,13 +29,13 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, brand, session] = await Promise.all([
+  const [locale, t, brand, viewer] = await Promise.all([
     getLocale(),
     getTranslations("layout"),
     getBrandForFrame(),
-    auth(),
+    getFrameViewer(),
   ]);
-  const customer = session?.sessionId && session.kind === "customer";
+  const customer = viewer.kind === "customer";
   const brandName = brand?.displayName ?? t("fallbackBrand");
   return (
     <html lang={locale}>

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "~/app/actions/sign-out";
-import { auth } from "~/auth";
+import { getFrameViewer } from "~/session/current-customer";
 import { navigationFor } from "./navigation";
 import { NavLink } from "./nav-link";
 
 export async function SiteHeader({ brandName }: { brandName: string }) {
-  const [t, session] = await Promise.all([getTranslations("layout"), auth()]);
-  const kind = session?.sessionId ? (session.kind ?? null) : null;
+  // A customer whose session ended elsewhere (revoked, expired) sees the visitor's header.
+  const [t, { kind }] = await Promise.all([getTranslations("layout"), getFrameViewer()]);
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -16,9 +16,11 @@ export async function SiteHeader({ brandName }: { brandName: string }) {
         </Link>
         <nav aria-label={t("primaryNavigation")}>
           <ul className="nav-list">
-            {navigationFor(kind).map((item) => (
+            {navigationFor(kind).map((item, _index, items) => (
               <li key={item.href}>
-                <NavLink href={item.href}>{t(`nav.${item.label}`)}</NavLink>
+                <NavLink href={item.href} siblings={items.map((i) => i.href)}>
+                  {t(`nav.${item.label}`)}
+                </NavLink>
               </li>
             ))}
             {kind ? (

@@ -7,7 +7,19 @@ export type FieldErrors = Record<string, string[]>;
  * optional field errors and details (e.g. the KYC_REQUIRED payload). Domain functions
  * throw it; the tRPC layer wraps it in a TRPCError whose `cause` is this error.
  */
+const DOMAIN_ERROR = Symbol.for("@brokerage/api/DomainError");
+
 export class DomainError extends Error {
+  /**
+   * `instanceof` by a process-wide marker, not by prototype: Next bundles route handlers
+   * and pages apart, each with its own copy of this package, while shared services (the
+   * rate limits) throw from one copy into the other.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [DOMAIN_ERROR]?: unknown })[DOMAIN_ERROR] === true;
+  }
+
+  readonly [DOMAIN_ERROR] = true;
   override readonly name = "DomainError";
   readonly httpStatus: number;
   readonly fieldErrors: FieldErrors | undefined;

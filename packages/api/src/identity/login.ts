@@ -51,7 +51,17 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
   if (!customer || !passwordOk) throw await fail("CUSTOMER_NOT_FOUND_OR_INCORRECT", customer ? "wrong_password" : "unknown_email");
   if (customer.status !== 0) throw await fail("CUSTOMER_DISABLED", "disabled");
 
-  await checkLoginSecondFactor({ db, clock, rateLimits }, customer, input.otpCode, request);
+  try {
+    await checkLoginSecondFactor({ db, clock, rateLimits }, customer, input.otpCode, request);
+  } catch (error) {
+    // The password was right: asking for the code (or not having one set up) is no failed
+    // guess, so the points go back. Wrong codes count in their own throttle.
+    if (error instanceof DomainError && (error.code === "OTP_REQUIRED" || error.code === "OTP_NOT_CONFIGURED")) {
+      await rateLimits.reward("loginByAccount", email);
+      await rateLimits.reward("loginByAddress", addressKey(request));
+    }
+    throw error;
+  }
 
   const { sessionId, tokens } = await db.$transaction(async (tx) => {
     await tx.customer.update({ where: { id: customer.id }, data: { lastLoginAt: now } });

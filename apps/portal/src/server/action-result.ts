@@ -1,0 +1,41 @@
+// What the portal's server actions answer. A refusal has the same shape as a tRPC
+// error's formatted `data` (appCode, fieldErrors, details), so one set of helpers on the
+// client (useErrorMessage, useFormErrors) reads both.
+import "server-only";
+import { getDomainError, type FieldErrors } from "@brokerage/api";
+
+export interface ActionFailure {
+  data: {
+    appCode: string;
+    fieldErrors: FieldErrors | null;
+    details: Record<string, unknown> | null;
+  };
+}
+
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: ActionFailure };
+
+export function refused(
+  appCode: string,
+  fieldErrors: FieldErrors | null = null,
+): { ok: false; error: ActionFailure } {
+  return { ok: false, error: { data: { appCode, fieldErrors, details: null } } };
+}
+
+/**
+ * A domain refusal becomes an answer; anything else (a bug, the database down) is
+ * rethrown, so Next logs it and the client shows its generic sentence.
+ */
+export function refusedOrThrow(error: unknown): { ok: false; error: ActionFailure } {
+  const domain = getDomainError(error);
+  if (!domain) throw error;
+  return {
+    ok: false,
+    error: {
+      data: {
+        appCode: domain.code,
+        fieldErrors: domain.fieldErrors ?? null,
+        details: domain.details ?? null,
+      },
+    },
+  };
+}
