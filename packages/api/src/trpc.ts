@@ -1,6 +1,6 @@
 // tRPC init: the context, the error formatter and the procedure builders. The raw `t`
 // is not exported: every procedure is built from the builders below.
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import type { Context } from "./context";
 import { DomainError, domainToTRPCError, toDomainError } from "./errors";
 import { resolveCustomerSession, resolveStaffSession } from "./sessions/resolve-session";
@@ -56,7 +56,6 @@ const errorConversion = t.middleware(async ({ ctx, next, path }) => {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 /** Anyone may call. */
 export const publicProcedure = t.procedure.use(errorConversion).meta({ access: "public" });
@@ -76,4 +75,3 @@ export const staffProcedure = publicProcedure.meta({ access: "staff" }).use(asyn
   return next({ ctx: { staff } });
 });
 
-export { TRPCError };
