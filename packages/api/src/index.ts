@@ -10,8 +10,8 @@ export * from "./errors";
 export { checkHealth, type HealthReport } from "./health/check-health";
 export { createPostgresRateLimits, createRedisRateLimits, type RateLimits } from "./rate-limit/rate-limits";
 export { validateServerEnv } from "./env";
-export { loginCustomer } from "./identity/login";
-export { enableOtp } from "./two-factor/otp-management";
+export { loginCustomer } from "./auth/login";
+export { enableOtp } from "./otp/otp-management";
 export { recoverOpenings } from "./accounts/opening-recovery";
 export {
   getKycState,

@@ -1,14 +1,14 @@
-import { accountsRouter } from "./routers/accounts/router";
-import { authRouter } from "./routers/auth/router";
-import { brandRouter } from "./routers/brand/router";
-import { customerRouter } from "./routers/customer/router";
-import { devRouter } from "./routers/dev/router";
-import { kycRouter } from "./routers/kyc/router";
-import { kycReviewRouter } from "./routers/kyc-review/router";
-import { otpRouter } from "./routers/otp/router";
-import { sessionRouter } from "./routers/session/router";
-import { staffRouter } from "./routers/staff/router";
-import { staffAuthRouter } from "./routers/staff-auth/router";
+import { accountsRouter } from "./accounts/router";
+import { authRouter } from "./auth/router";
+import { brandRouter } from "./brand/router";
+import { customerRouter } from "./customer/router";
+import { devRouter } from "./dev/router";
+import { kycRouter } from "./kyc/router";
+import { kycReviewRouter } from "./kyc-review/router";
+import { otpRouter } from "./otp/router";
+import { sessionRouter } from "./session/router";
+import { staffRouter } from "./staff/router";
+import { staffAuthRouter } from "./staff-auth/router";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({

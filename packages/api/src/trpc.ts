@@ -3,7 +3,7 @@
 import { initTRPC } from "@trpc/server";
 import type { Context } from "./context";
 import { DomainError, domainToTRPCError, toDomainError } from "./errors";
-import { resolveCustomerSession, resolveStaffSession } from "./sessions/resolve-session";
+import { resolveCustomerSession, resolveStaffSession } from "./session/resolve-session";
 
 /**
  * Who may call a procedure. Each builder below sets it, so every procedure carries it and

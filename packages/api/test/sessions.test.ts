@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDomainError } from "../src/errors";
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../src/sessions/policy";
-import { resolveCustomerSession, resolveStaffSession } from "../src/sessions/resolve-session";
-import { hashToken } from "../src/sessions/token-hash";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../src/session/policy";
+import { resolveCustomerSession, resolveStaffSession } from "../src/session/resolve-session";
+import { hashToken } from "../src/session/token-hash";
 import { createHarness, type Harness } from "./support/harness";
 
 let h: Harness;

@@ -82,10 +82,26 @@ async function createDatabase(adminUrl: string, template: string | undefined): P
   return {
     name,
     url: withDatabase(adminUrl, name),
-    drop: () => admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`)).then(() => {}),
+    drop: () => dropDatabase(adminUrl, name),
   };
 }
 
+/**
+ * Drops a test database. A pool's `end()` resolves before its sockets have closed, and a
+ * forced drop would then kill those backends mid-goodbye, which reaches the test process
+ * as an uncaught "terminating connection" error (a green run turned red). So it waits up
+ * to 3 s for the database's other connections to go, and only then forces what is left.
+ */
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
+  await admin(adminUrl, async (c) => {
+    for (let waited = 0; waited < 3000; waited += 50) {
+      const { rows } = await c.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        [name],
+      );
+      if ((rows[0]?.n ?? 0) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
+  });
 }

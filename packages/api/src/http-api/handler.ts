@@ -9,7 +9,7 @@ import { systemClock } from "../clock";
 import { createContextInner, type ApiDeps, type Credential } from "../context";
 import { getDomainError, isDomainError } from "../errors";
 import { createLogger } from "../logger";
-import { resolveCustomerSession } from "../sessions/resolve-session";
+import { resolveCustomerSession } from "../session/resolve-session";
 import {
   domainErrorAnswer,
   HttpError,

@@ -7,10 +7,10 @@
 // openapi.ts turns both into the OpenAPI document with `z.toJSONSchema`.
 import { z } from "zod";
 import { ERROR_CATALOG, type ErrorCode } from "../errors";
-import { openAccountInput } from "../routers/accounts/open.schema";
-import { loginInput } from "../routers/auth/login.schema";
-import { refreshInput } from "../routers/auth/refresh.schema";
-import { enableOtpInput, otpCodeInput } from "../routers/otp/schemas";
+import { openAccountInput } from "../accounts/open.schema";
+import { loginInput } from "../auth/login.schema";
+import { refreshInput } from "../auth/refresh.schema";
+import { enableOtpInput, otpCodeInput } from "../otp/schemas";
 
 // ---------------------------------------------------------------------------------------
 // Requests

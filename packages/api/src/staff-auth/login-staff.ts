@@ -3,11 +3,11 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
 import { DomainError } from "../errors";
-import { verifyDummyPassword, verifyPassword } from "../identity/password-hashing";
+import { verifyDummyPassword, verifyPassword } from "../passwords/password-hashing";
 import type { RateLimits } from "../rate-limit/rate-limits";
-import { SESSION_ABSOLUTE_MS } from "../sessions/policy";
-import { decryptSecret } from "../two-factor/secret-box";
-import { verifyTotp } from "../two-factor/totp";
+import { SESSION_ABSOLUTE_MS } from "../session/policy";
+import { decryptSecret } from "../otp/secret-box";
+import { verifyTotp } from "../otp/totp";
 
 export interface StaffLoginInput {
   email: string;

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { seedDemoData } from "@brokerage/db/seed";
 import type { Credential } from "../../src/context";
 import { getDomainError } from "../../src/errors";
-import { hashPassword } from "../../src/identity/password-hashing";
-import { createSession } from "../../src/identity/sessions";
+import { hashPassword } from "../../src/passwords/password-hashing";
+import { createSession } from "../../src/session/sessions";
 import type { Harness } from "../support/harness";
 
 let counter = 0;

@@ -1,7 +1,7 @@
 // Seed 002 over real HTTP: login, linked accounts, TOTP, and the additive refresh and
 // logout, compared field by field with the seed's examples and error table.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../src/identity/password-hashing";
+import { hashPassword } from "../../src/passwords/password-hashing";
 import {
   errorBodySchema,
   loginResponseSchema,

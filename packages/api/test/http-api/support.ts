@@ -8,7 +8,7 @@ import { expect } from "vitest";
 import type { ApiDeps } from "../../src/context";
 import { createCustomerHttpApi, type CustomerHttpApiOptions } from "../../src/http-api/handler";
 import { toNodeHandler } from "../../src/http-api/node";
-import { hashPassword } from "../../src/identity/password-hashing";
+import { hashPassword } from "../../src/passwords/password-hashing";
 import { createLogger } from "../../src/logger";
 import { createHarness, type Harness } from "../support/harness";
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { generateSecret } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginCustomer } from "../../src/identity/login";
-import { encryptSecret } from "../../src/two-factor/secret-box";
+import { loginCustomer } from "../../src/auth/login";
+import { encryptSecret } from "../../src/otp/secret-box";
 import { createHarness, type Harness } from "../support/harness";
 import {
   bearer,

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { createContextInner, type Credential, type RequestMeta } from "../../src/context";
 import { type DomainError, getDomainError } from "../../src/errors";
-import { loginCustomer } from "../../src/identity/login";
+import { loginCustomer } from "../../src/auth/login";
 import { createCaller } from "../../src/index";
 import { createLogger } from "../../src/logger";
 import type { Harness } from "../support/harness";

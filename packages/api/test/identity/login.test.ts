@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { generate, generateSecret } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CATALOG } from "../../src/errors";
-import { encryptSecret } from "../../src/two-factor/secret-box";
+import { encryptSecret } from "../../src/otp/secret-box";
 import { createHarness, type Harness } from "../support/harness";
 import {
   apiLogin,

@@ -175,7 +175,7 @@ describe("auth.resetPassword", () => {
     expect(await codeOf(reset(c.email, code, strongPassword()))).toBe("OK");
   });
 
-  // BUG: src/identity/password-reset.ts:63-64 answers an unknown e-mail with CODE_INVALID
+  // BUG: src/auth/password-reset.ts answers an unknown e-mail with CODE_INVALID
   // before the password policy, but a registered one with PASSWORD_TOO_* first, so a
   // weak password with any code tells whether the e-mail is registered.
   it("does not tell a registered e-mail from an unregistered one, whatever the new password", async () => {

@@ -85,7 +85,7 @@ describe("session.list", () => {
   });
 
   // BUG: session.list filters revoked and absolutely expired sessions but not idle-expired
-  // ones (src/routers/session/router.ts:18), which are dead (sessions/resolve-session.ts isLive).
+  // ones (src/session/manage-sessions.ts listSessions), which are dead (session/resolve-session.ts isLive).
   it("does not list a session that has expired after 30 idle minutes", async () => {
     const c = await registerCustomer(h);
     const idle = await webLogin(h, c.email, c.password);

@@ -1,10 +1,10 @@
 import { readdir } from "node:fs/promises";
-import { loginCustomer } from "../../src/identity/login";
-import { hashPassword } from "../../src/identity/password-hashing";
+import { loginCustomer } from "../../src/auth/login";
+import { hashPassword } from "../../src/passwords/password-hashing";
 import { loginStaff } from "../../src/staff-auth/login-staff";
 import type { Credential } from "../../src/context";
 import { getDomainError } from "../../src/errors";
-import type { SubmitKycRequest } from "../../src/routers/kyc/submit.schema";
+import type { SubmitKycRequest } from "../../src/kyc/submit.schema";
 import type { Harness } from "../support/harness";
 
 export const PASSWORD = "Correct-Horse-42";

@@ -1,8 +1,8 @@
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginStaff } from "../../src/index";
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/sessions/policy";
-import { encryptSecret } from "../../src/two-factor/secret-box";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/session/policy";
+import { encryptSecret } from "../../src/otp/secret-box";
 import { createHarness, type Harness } from "../support/harness";
 import { codeOf, createStaff, errorOf, request, STAFF_PASSWORD } from "./fixtures";
 

@@ -1,6 +1,6 @@
 import { generate } from "otplib";
-import { loginCustomer } from "../../src/identity/login";
-import { hashPassword } from "../../src/identity/password-hashing";
+import { loginCustomer } from "../../src/auth/login";
+import { hashPassword } from "../../src/passwords/password-hashing";
 import type { Harness } from "../support/harness";
 
 export const PASSWORD = "Correct-Horse-42";

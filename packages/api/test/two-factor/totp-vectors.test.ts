@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { decryptSecret, encryptSecret } from "../../src/two-factor/secret-box";
-import { verifyTotp } from "../../src/two-factor/totp";
+import { decryptSecret, encryptSecret } from "../../src/otp/secret-box";
+import { verifyTotp } from "../../src/otp/totp";
 
 // RFC 6238 appendix B: ASCII "12345678901234567890" is base32 GEZDGNBVGY3TQOJQ...
 const RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";

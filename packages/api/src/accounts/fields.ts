@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { PASSWORD_TYPES } from "./password-types";
+
+/** An account's portal id (seed 001 `accountId`), a PostgreSQL integer. */
+export const accountIdField = z.number().int().positive().max(2_147_483_647);
+
+/** Money as a decimal string (or a number) with at most two decimals, more than zero. */
+export const amountField = z
+  .union([z.number(), z.string()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, { message: "An amount with at most two decimals" }))
+  .refine((v) => Number(v) > 0, { message: "Must be more than zero" });
+
+/** A repeat with the same key does the operation once and answers the same. */
+export const idempotencyKeyField = z
+  .string()
+  .trim()
+  .min(8)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, { message: "Printable ASCII without spaces" });
+
+export const passwordTypeField = z.enum(PASSWORD_TYPES);

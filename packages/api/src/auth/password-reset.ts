@@ -1,0 +1,82 @@
+import type { Database } from "@brokerage/db";
+import type { Clock } from "../clock";
+import type { RequestMeta } from "../context";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { DomainError } from "../errors";
+import { enqueueMessage, securityNoticeEmail, verificationCodeEmail } from "../messaging";
+import type { RateLimits } from "../rate-limit/rate-limits";
+import { hashPassword } from "../passwords/password-hashing";
+import { assertPasswordAllowed } from "../passwords/password-rules";
+import { revokeSessions } from "../session/sessions";
+import { CODE_TTL_MS, consumeCode, issueCode } from "./verification-codes";
+
+interface Deps {
+  db: Database;
+  clock: Clock;
+  rateLimits: RateLimits;
+}
+
+/**
+ * Seed 003's forgotten password, step 1: a 6-digit code by e-mail. The answer is the
+ * same whether or not the address is registered (and the throttle applies to both).
+ */
+export async function requestPasswordReset(deps: Deps, rawEmail: string, request: RequestMeta) {
+  const email = rawEmail.trim().toLowerCase();
+  await deps.rateLimits.consume("passwordResetByAddress", request.ip ?? "unknown");
+  await deps.rateLimits.consume("passwordResetByAccount", email);
+  const now = deps.clock.now();
+  const customer = await deps.db.customer.findUnique({
+    where: { email },
+    select: { id: true, status: true, brand: { select: { displayName: true } } },
+  });
+  if (customer && customer.status === 0) {
+    await deps.db.$transaction(async (tx) => {
+      const code = await issueCode(tx, { customerId: customer.id, purpose: "PASSWORD_RESET", target: email, now });
+      await enqueueMessage(tx, {
+        channel: "EMAIL",
+        recipient: email,
+        customerId: customer.id,
+        ...verificationCodeEmail({ purpose: "password-reset", code, expiresInMinutes: CODE_TTL_MS / 60_000, brandName: customer.brand.displayName }),
+      });
+      await recordAuditEvent(tx, { kind: "customer.password_reset_requested", customerId: customer.id, request, at: now });
+    });
+  }
+  return { sent: true as const };
+}
+
+/**
+ * Step 2: the code, a new password and its confirmation. The old password stops
+ * working and every session ends; the customer is told by e-mail.
+ */
+export async function resetPassword(
+  deps: Deps,
+  input: { email: string; code: string; password: string },
+  request: RequestMeta,
+) {
+  const email = input.email.trim().toLowerCase();
+  const now = deps.clock.now();
+  // Policy and hashing come before the lookup, so a registered and an unknown address
+  // get the same answers in the same time.
+  assertPasswordAllowed(input.password, email);
+  const passwordHash = await hashPassword(input.password);
+  const customer = await deps.db.customer.findUnique({
+    where: { email },
+    select: { id: true, status: true, brand: { select: { displayName: true } } },
+  });
+  if (!customer || customer.status !== 0) throw new DomainError("CODE_INVALID");
+  // The code is used up on its own, so a wrong one counts a try whatever follows.
+  await consumeCode(deps.db, { customerId: customer.id, purpose: "PASSWORD_RESET", code: input.code, now });
+  await deps.db.$transaction(async (tx) => {
+    await tx.customer.update({ where: { id: customer.id }, data: { passwordHash } });
+    await revokeSessions(tx, { customerId: customer.id }, now);
+    await enqueueMessage(tx, {
+      channel: "EMAIL",
+      recipient: email,
+      customerId: customer.id,
+      ...securityNoticeEmail({ event: "Your portal password was reset", at: now, brandName: customer.brand.displayName }),
+    });
+    await recordAuditEvent(tx, { kind: "customer.password_reset", customerId: customer.id, request, at: now });
+  });
+  await deps.rateLimits.reset("loginByAccount", email);
+  return { passwordChanged: true as const };
+}

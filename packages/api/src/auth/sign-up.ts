@@ -1,0 +1,94 @@
+import type { Database } from "@brokerage/db";
+import type { Clock } from "../clock";
+import type { RequestMeta } from "../context";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { DomainError } from "../errors";
+import { enqueueMessage, verificationCodeEmail, verificationCodeSms } from "../messaging";
+import { isUniqueViolation } from "../errors/unique-violation";
+import { hashPassword } from "../passwords/password-hashing";
+import { assertPasswordAllowed } from "../passwords/password-rules";
+import { CODE_TTL_MS, issueCode } from "./verification-codes";
+
+export const STAFF_ONLY_FIELDS = ["deskId", "managerId", "status"] as const;
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  phone?: string | undefined;
+  preferredLanguage: string;
+  brand?: string | undefined;
+  deskId?: unknown;
+  managerId?: unknown;
+  status?: unknown;
+}
+
+const CODE_MINUTES = CODE_TTL_MS / 60_000;
+
+/**
+ * Self-service registration (seeds 003 and 004). Checks run in this order: the brand
+ * takes registrations, no staff-only field, the password policy, a new e-mail. The
+ * unique constraint on the (lower-cased) e-mail is what really refuses a duplicate,
+ * also when two sign-ups race. A refused sign-up creates nothing.
+ */
+export async function signUp(
+  deps: { db: Database; clock: Clock },
+  input: SignUpInput,
+  request: RequestMeta,
+) {
+  const { db, clock } = deps;
+  const brand = await db.brand.findFirst({
+    where: { code: input.brand ?? "default" },
+    select: { id: true, enabled: true, selfServiceRegistration: true, displayName: true },
+  });
+  if (!brand || !brand.enabled || !brand.selfServiceRegistration) throw new DomainError("REGISTRATION_DISABLED");
+  const staffOnly = STAFF_ONLY_FIELDS.filter((f) => input[f] !== undefined);
+  if (staffOnly.length > 0) {
+    throw new DomainError("NON_ADMIN_FIELD", {
+      fieldErrors: Object.fromEntries(staffOnly.map((f) => [f, ["Only staff may set this field"]])),
+    });
+  }
+  const email = input.email.trim().toLowerCase();
+  assertPasswordAllowed(input.password, email);
+  const passwordHash = await hashPassword(input.password);
+  const now = clock.now();
+  try {
+    return await db.$transaction(async (tx) => {
+      const customer = await tx.customer.create({
+        data: {
+          brandId: brand.id,
+          email,
+          passwordHash,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          phone: input.phone ?? null,
+          preferredLanguage: input.preferredLanguage,
+          createdAt: now,
+        },
+        select: { id: true, email: true, phone: true },
+      });
+      const emailCode = await issueCode(tx, { customerId: customer.id, purpose: "EMAIL_VERIFICATION", target: email, now });
+      await enqueueMessage(tx, {
+        channel: "EMAIL",
+        recipient: email,
+        customerId: customer.id,
+        ...verificationCodeEmail({ purpose: "email-verification", code: emailCode, expiresInMinutes: CODE_MINUTES, brandName: brand.displayName }),
+      });
+      if (customer.phone) {
+        const smsCode = await issueCode(tx, { customerId: customer.id, purpose: "PHONE_VERIFICATION", target: customer.phone, now });
+        await enqueueMessage(tx, {
+          channel: "SMS",
+          recipient: customer.phone,
+          customerId: customer.id,
+          ...verificationCodeSms({ code: smsCode, expiresInMinutes: CODE_MINUTES, brandName: brand.displayName }),
+        });
+      }
+      await recordAuditEvent(tx, { kind: "customer.signed_up", customerId: customer.id, request, at: now });
+      return { customerId: customer.id, email: customer.email, emailVerificationSent: true, phoneVerificationSent: customer.phone !== null };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("EMAIL_ALREADY_REGISTERED");
+    throw error;
+  }
+}

@@ -1,5 +1,0 @@
-import { z } from "zod";
-
-export const approveInput = z.strictObject({ submissionId: z.number().int().positive() });
-
-export type ApproveInput = z.infer<typeof approveInput>;

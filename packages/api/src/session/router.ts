@@ -1,0 +1,23 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { listLinkedAccounts } from "../customer/customer-profile";
+import { customerProcedure } from "../trpc";
+import { listSessions, logoutSession, revokeOtherSessions, revokeOwnSession } from "./manage-sessions";
+import { revokeSessionInput } from "./schemas";
+
+/** The caller's sessions (devices) and the accounts linked to the session (seed 002). */
+export const sessionRouter = {
+  accounts: customerProcedure.query(async ({ ctx }) => ({
+    accounts: await listLinkedAccounts(ctx.db, ctx.session.customerId),
+  })),
+
+  list: customerProcedure.query(({ ctx }) => listSessions(ctx, ctx.session)),
+
+  revoke: customerProcedure
+    .input(revokeSessionInput)
+    .mutation(({ ctx, input }) => revokeOwnSession(ctx, ctx.session, input.sessionId, ctx.request)),
+
+  revokeOthers: customerProcedure.mutation(({ ctx }) => revokeOtherSessions(ctx, ctx.session, ctx.request)),
+
+  /** Ends the current session and revokes its tokens. */
+  logout: customerProcedure.mutation(({ ctx }) => logoutSession(ctx, ctx.session, ctx.request)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const revokeSessionInput = z.strictObject({ sessionId: z.uuid() });

@@ -1,0 +1,68 @@
+// The router's public surface: every procedure name (router key path), its kind and who may
+// call it. Internal developers import these names, so a rename or a lost procedure must be
+// a deliberate change of this list, never a side effect of moving files.
+import { describe, expect, it } from "vitest";
+import { appRouter } from "../src/root";
+import type { ProcedureMeta } from "../src/trpc";
+
+const EXPECTED = `
+accounts.archive mutation customer
+accounts.get query customer
+accounts.groups query customer
+accounts.list query customer
+accounts.live query customer
+accounts.open mutation customer
+accounts.passwordWizard.change mutation customer
+accounts.passwordWizard.confirm mutation customer
+accounts.passwordWizard.start mutation customer
+accounts.restorePassword mutation customer
+accounts.revealRestoredPassword mutation customer
+accounts.transfer mutation customer
+accounts.update mutation customer
+auth.login mutation public
+auth.refresh mutation public
+auth.requestPasswordReset mutation public
+auth.resetPassword mutation public
+auth.signUp mutation public
+brand.get query public
+customer.changePassword mutation customer
+customer.me query customer
+customer.resendCode mutation customer
+customer.verifyEmail mutation customer
+customer.verifyPhone mutation customer
+dev.mailbox query public
+kyc.state query customer
+kyc.submit mutation customer
+kycReview.approve mutation staff
+kycReview.document query staff
+kycReview.get query staff
+kycReview.queue query staff
+kycReview.reject mutation staff
+otp.check mutation customer
+otp.disable mutation customer
+otp.enable mutation customer
+otp.regenerateRecoveryCodes mutation customer
+otp.setup mutation customer
+otp.status query customer
+session.accounts query customer
+session.list query customer
+session.logout mutation customer
+session.revoke mutation customer
+session.revokeOthers mutation customer
+staff.adjustBalance mutation staff
+staff.setCustomerStatus mutation staff
+staffAuth.logout mutation staff
+`;
+
+interface ListedProcedure {
+  _def: { meta?: Partial<ProcedureMeta>; type: string };
+}
+
+describe("procedure list", () => {
+  it("names every procedure with its kind and access, unchanged", () => {
+    const listed = Object.entries(appRouter._def.procedures as unknown as Record<string, ListedProcedure>)
+      .map(([path, p]) => `${path} ${p._def.type} ${p._def.meta?.access}`)
+      .sort();
+    expect(listed).toEqual(EXPECTED.trim().split("\n"));
+  });
+});
