@@ -47,6 +47,30 @@ export const ERROR_CATALOG = {
   },
   PASSWORD_POLICY: { status: 409, message: "The password does not meet the trading password policy" },
   LINK_USED: { status: 410, message: "This link was already used or has expired" },
+  // transport (never 500)
+  METHOD_NOT_ALLOWED: { status: 405, message: "This HTTP method is not allowed here" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "The request body must be JSON (Content-Type: application/json)" },
+  // re-authentication and confirmation of sensitive operations
+  REAUTH_REQUIRED: {
+    status: 401,
+    message: "Enter your password or a second-factor code again: it was entered more than 5 minutes ago",
+  },
+  STEP_UP_REQUIRED: { status: 403, message: "This operation needs a confirmation code" },
+  // money
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: "This idempotency key was already used with a different request" },
+  WALLET_EXISTS: { status: 409, message: "A wallet in this currency already exists" },
+  INSUFFICIENT_FUNDS: { status: 409, message: "The available balance does not cover the amount" },
+  LIMIT_EXCEEDED: { status: 409, message: "The amount is over a limit" },
+  QUOTE_EXPIRED: { status: 409, message: "The conversion quote has expired" },
+  PAYMENT_DECLINED: { status: 402, message: "The payment was declined; nothing was credited" },
+  // staff
+  SELF_APPROVAL: {
+    status: 403,
+    message: "Staff may not approve their own request or act on their own customer account",
+  },
+  // retail-client compliance
+  APPROPRIATENESS_REQUIRED: { status: 403, message: "An appropriateness assessment is required first" },
+  TERMS_NOT_ACCEPTED: { status: 403, message: "The current terms must be accepted first" },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
