@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { PortInUseError } from "@brokerage/db/embedded";
 import { scriptEnv } from "./env";
 import { startLocalPostgres, type LocalPostgres } from "./local-postgres";
-import { DEMO_CUSTOMER, DEMO_STAFF, prepareDatabase } from "./prepare-database";
+import { DEMO_CUSTOMER, DEMO_STAFF, DEMO_STAFF_MEMBERS, prepareDatabase } from "./prepare-database";
 import { ownShutdownSignals, stopChild, waitForHttp } from "./processes";
 
 const portalDir = fileURLToPath(new URL("..", import.meta.url));
@@ -70,7 +70,8 @@ function banner(url: string): string {
     `Dev mailbox:     ${url}/dev/mailbox`,
     `Health:          ${url}/api/health`,
     `Demo customer:   ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`,
-    `Staff:           ${DEMO_STAFF.email} / ${DEMO_STAFF.password}`,
+    `Staff sign-in:   ${url}/staff/sign-in (password ${DEMO_STAFF.password} for each; enrol an authenticator at first sign-in)`,
+    ...DEMO_STAFF_MEMBERS.map((m) => `  ${m.role.padEnd(13)} ${m.email}`),
     `Ready after ${elapsed()}. Ctrl-C stops Next and PostgreSQL.`,
   ];
   const width = Math.max(...lines.map((line) => line.length));

@@ -27,4 +27,4 @@ export async function prepareDatabase(
   return { applied: portal.applied, simulatorApplied: simulator.applied };
 }
 
-export { DEMO_CUSTOMER, DEMO_STAFF } from "@brokerage/db/seed";
+export { DEMO_CUSTOMER, DEMO_STAFF, DEMO_STAFF_MEMBERS } from "@brokerage/db/seed";

@@ -34,3 +34,11 @@ export { createCustomerHttpApi, type CustomerHttpApi, type CustomerHttpApiOption
 export { buildOpenApiDocument, type OpenApiOptions } from "./http-api/openapi";
 export { toNodeHandler } from "./http-api/node";
 export { resumeArchivals } from "./accounts/archival-recovery";
+export {
+  ROLE_PERMISSIONS,
+  STAFF_PERMISSIONS,
+  STAFF_ROLES,
+  hasPermission,
+  permissionsOf,
+  type StaffPermission,
+} from "./staff-auth/permissions";

@@ -4,6 +4,7 @@ import { initTRPC } from "@trpc/server";
 import type { Context } from "./context";
 import { DomainError, domainToTRPCError, toDomainError } from "./errors";
 import { resolveCustomerSession, resolveStaffSession } from "./session/resolve-session";
+import { hasPermission, type StaffPermission } from "./staff-auth/permissions";
 
 /**
  * Who may call a procedure. Each builder below sets it, so every procedure carries it and
@@ -12,6 +13,8 @@ import { resolveCustomerSession, resolveStaffSession } from "./session/resolve-s
 export type ProcedureAccess = "public" | "customer" | "staff";
 export interface ProcedureMeta {
   access: ProcedureAccess;
+  /** Staff procedures only: what the caller's role must grant (staff-auth/permissions.ts). */
+  permission?: StaffPermission;
 }
 
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
@@ -69,9 +72,20 @@ export const customerProcedure = publicProcedure.meta({ access: "customer" }).us
   return next({ ctx: { session } });
 });
 
-/** A signed-in staff member; customers get 403 FORBIDDEN. */
-export const staffProcedure = publicProcedure.meta({ access: "staff" }).use(async ({ ctx, next }) => {
-  const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
-  return next({ ctx: { staff } });
-});
+/**
+ * A signed-in staff member whose role grants `permission`; customers and other roles get
+ * 403 FORBIDDEN. There is no staff builder without a permission: each staff procedure
+ * says what it needs where it is built (`staffProcedure.requires("kyc:review")`).
+ */
+export const staffProcedure = {
+  requires(permission: StaffPermission) {
+    return publicProcedure.meta({ access: "staff", permission }).use(async ({ ctx, next }) => {
+      const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
+      if (!hasPermission(staff.role, permission)) {
+        throw new DomainError("FORBIDDEN", { message: `Your staff role does not grant ${permission}` });
+      }
+      return next({ ctx: { staff } });
+    });
+  },
+};
 

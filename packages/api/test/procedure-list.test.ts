@@ -33,11 +33,11 @@ customer.verifyPhone mutation customer
 dev.mailbox query public
 kyc.state query customer
 kyc.submit mutation customer
-kycReview.approve mutation staff
-kycReview.document query staff
-kycReview.get query staff
-kycReview.queue query staff
-kycReview.reject mutation staff
+kycReview.approve mutation staff kyc:review
+kycReview.document query staff kyc:documents
+kycReview.get query staff kyc:review
+kycReview.queue query staff kyc:review
+kycReview.reject mutation staff kyc:review
 otp.check mutation customer
 otp.disable mutation customer
 otp.enable mutation customer
@@ -49,9 +49,10 @@ session.list query customer
 session.logout mutation customer
 session.revoke mutation customer
 session.revokeOthers mutation customer
-staff.adjustBalance mutation staff
-staff.setCustomerStatus mutation staff
-staffAuth.logout mutation staff
+staff.adjustBalance mutation staff money:adjust:request
+staff.setCustomerStatus mutation staff customers:manage
+staffAuth.logout mutation staff staff:self
+staffAuth.me query staff staff:self
 `;
 
 interface ListedProcedure {
@@ -61,7 +62,7 @@ interface ListedProcedure {
 describe("procedure list", () => {
   it("names every procedure with its kind and access, unchanged", () => {
     const listed = Object.entries(appRouter._def.procedures as unknown as Record<string, ListedProcedure>)
-      .map(([path, p]) => `${path} ${p._def.type} ${p._def.meta?.access}`)
+      .map(([path, p]) => [path, p._def.type, p._def.meta?.access, p._def.meta?.permission].filter(Boolean).join(" "))
       .sort();
     expect(listed).toEqual(EXPECTED.trim().split("\n"));
   });

@@ -119,6 +119,6 @@ describe("customer sessions are checked against their row on every call", () => 
     ).toBe("FORBIDDEN");
     await expect(
       resolveStaffSession(h.db, { type: "staff-session", sessionId: staffSession.id }, now),
-    ).resolves.toEqual({ sessionId: staffSession.id, staffId });
+    ).resolves.toMatchObject({ sessionId: staffSession.id, staffId });
   });
 });

@@ -2,7 +2,7 @@
 // nothing that is already there, so `pnpm dev` can run it on every start.
 import { hash } from "@node-rs/argon2";
 import type { Database } from "./create-client";
-import type { AccountMode, GroupKind } from "./generated/prisma/enums";
+import type { AccountMode, GroupKind, StaffRole } from "./generated/prisma/enums";
 
 export const DEMO_CUSTOMER = {
   email: "demo@example.com",
@@ -16,6 +16,18 @@ export const DEMO_STAFF = {
   password: "Staff-Reviewer-2026",
   name: "Sam Staff",
 } as const;
+
+/**
+ * One demo staff member per role, all with DEMO_STAFF's password; development and tests
+ * only (prepareDatabase). Each enrols an authenticator at first sign-in.
+ */
+export const DEMO_STAFF_MEMBERS: readonly { email: string; name: string; role: StaffRole }[] = [
+  { email: DEMO_STAFF.email, name: DEMO_STAFF.name, role: "ADMIN" },
+  { email: "kyc@example.com", name: "Kim Reviewer", role: "KYC_REVIEWER" },
+  { email: "support@example.com", name: "Sasha Support", role: "SUPPORT" },
+  { email: "finance@example.com", name: "Fran Finance", role: "FINANCE" },
+  { email: "finance2@example.com", name: "Felix Finance", role: "FINANCE" },
+];
 
 export const DEFAULT_BRAND = { code: "default", displayName: "Northwind Markets" } as const;
 
@@ -94,16 +106,13 @@ export async function seedDemoData(db: Database) {
       update: {},
     });
   }
-  const staffExists = await db.staff.findUnique({ where: { email: DEMO_STAFF.email }, select: { id: true } });
-  if (!staffExists) {
-    await db.staff.create({
-      data: {
-        email: DEMO_STAFF.email,
-        name: DEMO_STAFF.name,
-        role: "ADMIN",
-        passwordHash: await hashPassword(DEMO_STAFF.password),
-      },
-    });
+  let staffHash: string | undefined;
+  for (const member of DEMO_STAFF_MEMBERS) {
+    const exists = await db.staff.findUnique({ where: { email: member.email }, select: { id: true } });
+    if (!exists) {
+      staffHash ??= await hashPassword(DEMO_STAFF.password);
+      await db.staff.create({ data: { email: member.email, name: member.name, role: member.role, passwordHash: staffHash } });
+    }
   }
   const customerExists = await db.customer.findUnique({
     where: { email: DEMO_CUSTOMER.email },

@@ -43,7 +43,7 @@ describe("migrations match schema.prisma", () => {
       .replace("currency         String           @db.VarChar(3)", "currency         String           @db.VarChar(4)")
       .replace('preferredLanguage String             @default("en")', 'preferredLanguage String             @default("de")')
       // an enum value, an index, a column and an onDelete the database does not have
-      .replace("  SUPPORT\n}", "  SUPPORT\n  AUDITOR\n}")
+      .replace("  FINANCE\n}", "  FINANCE\n  AUDITOR\n}")
       .replace("  @@index([brandId])\n}\n\n/// One signed-in", "  @@index([brandId])\n  @@index([lastName])\n}\n\n/// One signed-in")
       .replace("  favorite           Boolean          @default(false)", "  favorite           Boolean          @default(false)\n  nickname           String?")
       .replace(
@@ -57,7 +57,7 @@ describe("migrations match schema.prisma", () => {
         "column Brand.displayName: NOT NULL, expected nullable",
         "column AccountGroup.currency: type character varying(3), expected character varying(4)",
         'column Customer.preferredLanguage: default "en", expected "de"',
-        'enum StaffRole: values ["ADMIN","KYC_REVIEWER","SUPPORT"], expected ["ADMIN","KYC_REVIEWER","SUPPORT","AUDITOR"]',
+        'enum StaffRole: values ["ADMIN","KYC_REVIEWER","SUPPORT","FINANCE"], expected ["ADMIN","KYC_REVIEWER","SUPPORT","FINANCE","AUDITOR"]',
         "index Customer_lastName_idx: missing in database",
         "column Account.nickname: missing in database",
       ]),

@@ -49,6 +49,13 @@ describe("demo data", () => {
     expect(customer.email).toBe(DEMO_CUSTOMER.email);
     expect(customer.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verify(customer.passwordHash, DEMO_CUSTOMER.password)).toBe(true);
-    expect(await verify(first.staff[0]!.passwordHash, DEMO_STAFF.password)).toBe(true);
+    expect(first.staff.map((s) => [s.email, s.role]).sort()).toEqual([
+      ["finance2@example.com", "FINANCE"],
+      ["finance@example.com", "FINANCE"],
+      ["kyc@example.com", "KYC_REVIEWER"],
+      ["staff@example.com", "ADMIN"],
+      ["support@example.com", "SUPPORT"],
+    ]);
+    for (const member of first.staff) expect(await verify(member.passwordHash, DEMO_STAFF.password)).toBe(true);
   });
 });

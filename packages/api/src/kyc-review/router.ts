@@ -7,12 +7,13 @@ import { documentInput, queueInput, rejectInput, submissionIdInput } from "./sch
 
 /** Staff review of KYC submissions; customers get 403 FORBIDDEN on every procedure. */
 export const kycReviewRouter = {
-  queue: staffProcedure.input(queueInput).query(({ ctx, input }) => listReviewQueue(ctx.db, input)),
+  queue: staffProcedure.requires("kyc:review").input(queueInput).query(({ ctx, input }) => listReviewQueue(ctx.db, input)),
 
-  get: staffProcedure.input(submissionIdInput).query(({ ctx, input }) => getSubmissionForReview(ctx.db, input.submissionId)),
+  get: staffProcedure.requires("kyc:review").input(submissionIdInput).query(({ ctx, input }) => getSubmissionForReview(ctx.db, input.submissionId)),
 
   /** A document's bytes (base64) and content type: the only way a file leaves storage. */
   document: staffProcedure
+    .requires("kyc:documents")
     .input(documentInput)
     .query(({ ctx, input }) =>
       getDocumentForReview(
@@ -23,6 +24,7 @@ export const kycReviewRouter = {
     ),
 
   approve: staffProcedure
+    .requires("kyc:review")
     .input(submissionIdInput)
     .mutation(({ ctx, input }) =>
       decideSubmission(
@@ -33,6 +35,7 @@ export const kycReviewRouter = {
     ),
 
   reject: staffProcedure
+    .requires("kyc:review")
     .input(rejectInput)
     .mutation(({ ctx, input }) =>
       decideSubmission(

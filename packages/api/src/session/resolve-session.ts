@@ -1,4 +1,4 @@
-import type { Database } from "@brokerage/db";
+import type { Database, StaffRole } from "@brokerage/db";
 import type { Credential } from "../context";
 import { DomainError } from "../errors";
 import { LAST_SEEN_RESOLUTION_MS, SESSION_IDLE_MS } from "./policy";
@@ -14,6 +14,7 @@ export interface CustomerSession {
 export interface StaffSession {
   sessionId: string;
   staffId: number;
+  role: StaffRole;
 }
 
 interface SessionRow {
@@ -97,12 +98,12 @@ export async function resolveStaffSession(
       lastSeenAt: true,
       expiresAt: true,
       revokedAt: true,
-      staff: { select: { enabled: true } },
+      staff: { select: { enabled: true, role: true } },
     },
   });
   if (!session || !isLive(session, now) || !session.staff.enabled) throw invalidSession();
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return { sessionId: session.id, staffId: session.staffId };
+  return { sessionId: session.id, staffId: session.staffId, role: session.staff.role };
 }

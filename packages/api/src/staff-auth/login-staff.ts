@@ -8,6 +8,7 @@ import type { RateLimits } from "../rate-limit/rate-limits";
 import { SESSION_ABSOLUTE_MS } from "../session/policy";
 import { decryptSecret } from "../otp/secret-box";
 import { verifyTotp } from "../otp/totp";
+import { permissionsOf } from "./permissions";
 
 export interface StaffLoginInput {
   email: string;
@@ -111,4 +112,13 @@ export async function logoutStaff(
     }
   });
   return { loggedOut: true };
+}
+
+/** The signed-in staff member as the staff pages show them, with their permissions. */
+export async function getStaffMember(db: Database, session: { staffId: number }) {
+  const staff = await db.staff.findUniqueOrThrow({
+    where: { id: session.staffId },
+    select: { id: true, email: true, name: true, role: true, otpEnabled: true },
+  });
+  return { ...staff, permissions: permissionsOf(staff.role) };
 }

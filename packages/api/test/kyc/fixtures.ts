@@ -1,4 +1,5 @@
 import { readdir } from "node:fs/promises";
+import type { StaffRole } from "@brokerage/db";
 import { loginCustomer } from "../../src/auth/login";
 import { hashPassword } from "../../src/passwords/password-hashing";
 import { loginStaff } from "../../src/staff-auth/login-staff";
@@ -52,16 +53,22 @@ export async function customerWithCredential(h: Harness, email: string, name?: {
   return { ...customer, credential, sessionId: login.sessionId };
 }
 
-export async function createStaff(h: Harness, email: string, options: { enabled?: boolean } = {}) {
+export async function createStaff(h: Harness, email: string, options: { enabled?: boolean; role?: StaffRole } = {}) {
   return h.db.staff.create({
-    data: { email, name: `Reviewer ${email.split("@")[0]}`, role: "KYC_REVIEWER", passwordHash: await staffHashed(), enabled: options.enabled ?? true },
+    data: {
+      email,
+      name: `Reviewer ${email.split("@")[0]}`,
+      role: options.role ?? "KYC_REVIEWER",
+      passwordHash: await staffHashed(),
+      enabled: options.enabled ?? true,
+    },
     select: { id: true, email: true, name: true },
   });
 }
 
 /** A staff member signed in through loginStaff. */
-export async function staffWithCredential(h: Harness, email: string) {
-  const staff = await createStaff(h, email);
+export async function staffWithCredential(h: Harness, email: string, role: StaffRole = "KYC_REVIEWER") {
+  const staff = await createStaff(h, email, { role });
   const login = await loginStaff(h, { email, password: STAFF_PASSWORD }, request);
   const credential: Credential = { type: "staff-session", sessionId: login.sessionId };
   return { ...staff, credential, sessionId: login.sessionId };

@@ -1,23 +1,30 @@
-// Who may see the staff pages: staff. Anonymous visitors are sent to the staff sign-in
-// (and brought back afterwards); customers get a page that says this is for staff.
+// Who may see the staff pages: staff whose role grants the page's permission. Anonymous
+// visitors are sent to the staff sign-in (and brought back afterwards); customers, and
+// staff whose role lacks the permission, get a page that says why.
 import "server-only";
-import { getDomainError } from "@brokerage/api";
+import { getDomainError, type StaffPermission } from "@brokerage/api";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { auth } from "~/auth";
+import { getServerCaller } from "~/trpc/server";
 
 export const staffSignInPath = (returnTo: string) =>
   `/staff/sign-in?returnTo=${encodeURIComponent(returnTo)}`;
 
+export type StaffPageAccess = "staff" | "customer" | "role";
+
 /**
- * "staff" for a staff session, "customer" for a customer's. Without a session this
- * redirects to the staff sign-in, which comes back to `returnTo`.
+ * "staff" for a staff session whose role grants `permission`, "role" for one whose role
+ * does not, "customer" for a customer's. Without a session (or with one that has ended)
+ * this redirects to the staff sign-in, which comes back to `returnTo`.
  */
-export async function staffPageAccess(returnTo: string): Promise<"staff" | "customer"> {
+export async function staffPageAccess(returnTo: string, permission: StaffPermission): Promise<StaffPageAccess> {
   const session = await auth();
   if (!session?.sessionId) redirect(staffSignInPath(returnTo));
-  return session.kind === "staff" ? "staff" : "customer";
+  if (session.kind !== "staff") return "customer";
+  const me = await callForStaffPage(returnTo, async () => (await getServerCaller()).staffAuth.me());
+  return me.permissions.includes(permission) ? "staff" : "role";
 }
 
 /**
@@ -34,9 +41,17 @@ export async function callForStaffPage<T>(returnTo: string, call: () => Promise<
   }
 }
 
-/** What a customer sees on a staff page. */
-export async function StaffOnly() {
+/** What a customer, or a staff member whose role does not cover the page, sees instead. */
+export async function StaffOnly({ reason }: { reason: Exclude<StaffPageAccess, "staff"> }) {
   const t = await getTranslations("staff.forbidden");
+  if (reason === "role") {
+    return (
+      <div className="container stack" data-status="403">
+        <h1>{t("roleTitle")}</h1>
+        <p>{t("roleBody")}</p>
+      </div>
+    );
+  }
   return (
     <div className="container stack" data-status="403">
       <h1>{t("title")}</h1>

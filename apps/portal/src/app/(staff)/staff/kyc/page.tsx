@@ -27,7 +27,8 @@ export default async function KycQueuePage({
 }) {
   const page = pageFrom((await searchParams).page);
   const here = page > 1 ? `/staff/kyc?page=${page}` : "/staff/kyc";
-  if ((await staffPageAccess(here)) === "customer") return <StaffOnly />;
+  const access = await staffPageAccess(here, "kyc:review");
+  if (access !== "staff") return <StaffOnly reason={access} />;
 
   const [t, tLevels, format] = await Promise.all([
     getTranslations("staff.queue"),

@@ -52,7 +52,8 @@ const TYPE_LABEL: Record<string, string> = {
 export default async function KycReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: rawId } = await params;
   const here = `/staff/kyc/${encodeURIComponent(rawId)}`;
-  if ((await staffPageAccess(here)) === "customer") return <StaffOnly />;
+  const access = await staffPageAccess(here, "kyc:review");
+  if (access !== "staff") return <StaffOnly reason={access} />;
   const submissionId = submissionIdFrom(rawId);
   if (submissionId === null) notFound();
 
