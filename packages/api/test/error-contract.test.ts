@@ -106,3 +106,16 @@ describe("the same router over a plain Node HTTP server", () => {
     expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|prisma|stack/i);
   });
 });
+
+describe("the README's error table", () => {
+  it("lists every code with its HTTP status", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const readme = await readFile(new URL("../../../README.md", import.meta.url), "utf8");
+    const table = readme.slice(readme.indexOf("## Errors"), readme.indexOf("\n## ", readme.indexOf("## Errors") + 5));
+    const listed = Object.fromEntries(
+      [...table.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map((m) => [m[1], Number(m[2])]),
+    );
+    const expected = Object.fromEntries(Object.entries(ERROR_CATALOG).map(([code, { status }]) => [code, status]));
+    expect(listed).toEqual(expected);
+  });
+});
