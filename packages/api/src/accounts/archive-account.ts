@@ -213,7 +213,7 @@ export async function completeArchival(deps: ArchivalDeps, archivalId: string, r
     await db.$transaction(async (tx) => {
       const done = await tx.accountArchival.updateMany({ where: { id: row.id, status: "FUNDS_MOVED" }, data: { status: "COMPLETED" } });
       if (done.count === 0) return;
-      await tx.account.updateMany({ where: { id: row.account.id, archivedAt: null }, data: { archivedAt: now } });
+      await tx.account.updateMany({ where: { id: row.account.id, archivedAt: null }, data: { archivedAt: now, openWalletCurrency: null } });
       // Nothing password-related stays usable on an archived account.
       await tx.tradingPasswordFlow.updateMany({
         where: { accountId: row.account.id, completedAt: null, closedAt: null },

@@ -3,16 +3,13 @@ import { DomainError } from "../errors";
 import { coreUnavailable } from "./core-errors";
 import { moneyString } from "./money";
 
-/**
- * The product's answer to a core error of a money movement (transfer or balance
- * operation). product.md has no dedicated code for insufficient funds, so it is
- * INVALID_DATA with a field error on `amount`.
- */
+/** The product's answer to a core error of a money movement (transfer or balance operation). */
 export function movementError(error: unknown): DomainError {
   if (error instanceof InsufficientFundsError) {
-    return new DomainError("INVALID_DATA", {
-      message: "Insufficient funds",
-      fieldErrors: { amount: [`The balance is ${moneyString(error.balance)}, less than ${moneyString(error.requested)}`] },
+    return new DomainError("INSUFFICIENT_FUNDS", {
+      message: `The available balance ${moneyString(error.balance)} does not cover ${moneyString(error.requested)}`,
+      fieldErrors: { amount: ["The available balance does not cover this amount"] },
+      details: { available: moneyString(error.balance), requested: moneyString(error.requested) },
     });
   }
   if (error instanceof CoreRejectedError) {
@@ -20,7 +17,7 @@ export function movementError(error: unknown): DomainError {
       case "account_archived":
         return new DomainError("ACCOUNT_ARCHIVED");
       case "idempotency_conflict":
-        return new DomainError("INVALID_DATA", {
+        return new DomainError("IDEMPOTENCY_KEY_REUSED", {
           fieldErrors: { idempotencyKey: ["This key was already used for a different operation"] },
         });
       case "invalid_amount":

@@ -38,12 +38,10 @@ const depositKey = (openingId: string) => `opening:${openingId}:deposit`;
  */
 export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, request: RequestMeta) {
   const { db } = deps;
+  const fingerprint = requestFingerprint(input);
   if (input.idempotencyKey) {
-    const earlier = await db.accountOpening.findUnique({
-      where: { customerId_idempotencyKey: { customerId: input.customerId, idempotencyKey: input.idempotencyKey } },
-      select: { id: true },
-    });
-    if (earlier) return completeOpening(deps, earlier.id, request);
+    const earlier = await findByKey(db, input.customerId, input.idempotencyKey);
+    if (earlier) return repeatOpening(deps, earlier, fingerprint, request);
   }
 
   const group = await db.accountGroup.findUnique({ where: { name: input.group }, select: groupSelect });
@@ -80,14 +78,7 @@ export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, re
   if (group.accountMode === "DEMO" && !brand.allowDemoOpening) throw new DomainError("DEMO_OPENING_DISABLED");
   if (group.accountMode === "REAL" && !brand.allowRealOpening) throw new DomainError("REAL_OPENING_DISABLED");
   if (group.accountMode === "REAL" && customer.emailVerifiedAt === null) throw new DomainError("EMAIL_NOT_VERIFIED");
-  if (group.kind === "WALLET") {
-    const held = await db.account.count({
-      where: { customerId: input.customerId, kind: "WALLET", currency: group.currency, archivedAt: null },
-    });
-    if (held > 0) {
-      throw new DomainError("INVALID_DATA", { fieldErrors: { group: [`You already hold a ${group.currency} wallet`] } });
-    }
-  }
+  if (group.kind === "WALLET") await assertNoWallet(db, input.customerId, group.currency);
   if (groupNeedsKyc(group, brand) && !isKycApproved(await getKycState(db, input.customerId))) {
     const wallet = group.kind === "WALLET";
     const state = await setRequiredLevel(db, {
@@ -103,13 +94,21 @@ export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, re
 
   const depositAmount =
     input.startAmount !== undefined ? new Prisma.Decimal(input.startAmount) : new Prisma.Decimal(group.defaultDeposit);
-  let openingId: string;
-  try {
-    const opening = await db.accountOpening.create({
+  // Recorded under the customer's row lock: two parallel wallet openings of one currency
+  // cannot both get past the check (the unique openWalletCurrency column is the backstop).
+  const recorded = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Customer" WHERE "id" = ${input.customerId} FOR UPDATE`;
+    if (input.idempotencyKey) {
+      const earlier = await findByKey(tx, input.customerId, input.idempotencyKey);
+      if (earlier) return { earlier, openingId: null };
+    }
+    if (group.kind === "WALLET") await assertNoWallet(tx, input.customerId, group.currency);
+    const opening = await tx.accountOpening.create({
       data: {
         customerId: input.customerId,
         groupId: group.id,
         idempotencyKey: input.idempotencyKey ?? null,
+        requestFingerprint: fingerprint,
         leverage: input.leverage ?? group.leverage,
         depositAmount,
         temporaryPasswordEnc: encryptSecret(generateTemporaryPassword()),
@@ -117,18 +116,53 @@ export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, re
       },
       select: { id: true },
     });
-    openingId = opening.id;
-  } catch (error) {
-    // The same key raced in from another request: answer as its repeat.
-    if (!isUniqueViolation(error) || !input.idempotencyKey) throw error;
-    const earlier = await db.accountOpening.findUniqueOrThrow({
-      where: { customerId_idempotencyKey: { customerId: input.customerId, idempotencyKey: input.idempotencyKey } },
-      select: { id: true },
-    });
-    openingId = earlier.id;
-  }
-  return completeOpening(deps, openingId, request);
+    return { earlier: null, openingId: opening.id };
+  });
+  if (recorded.earlier) return repeatOpening(deps, recorded.earlier, fingerprint, request);
+  return completeOpening(deps, recorded.openingId, request);
 }
+
+type Tx = Pick<Database, "account" | "accountOpening">;
+
+/** What makes two opening requests "the same" for an idempotency key. */
+function requestFingerprint(input: OpenAccountInput): string {
+  return JSON.stringify([input.group, input.leverage ?? null, input.startAmount === undefined ? null : moneyString(input.startAmount)]);
+}
+
+function findByKey(db: Pick<Database, "accountOpening">, customerId: number, idempotencyKey: string) {
+  return db.accountOpening.findUnique({
+    where: { customerId_idempotencyKey: { customerId, idempotencyKey } },
+    select: { id: true, requestFingerprint: true },
+  });
+}
+
+/** A repeat of a recorded request; the same key with another request is refused. */
+function repeatOpening(
+  deps: OpeningDeps,
+  earlier: { id: string; requestFingerprint: string | null },
+  fingerprint: string,
+  request: RequestMeta,
+) {
+  if (earlier.requestFingerprint !== null && earlier.requestFingerprint !== fingerprint) {
+    throw new DomainError("IDEMPOTENCY_KEY_REUSED", {
+      message: "This idempotency key was already used to open an account with a different request",
+      fieldErrors: { idempotencyKey: ["Already used for a different request"] },
+    });
+  }
+  return completeOpening(deps, earlier.id, request);
+}
+
+/** One open wallet per currency: held, or being opened right now. */
+async function assertNoWallet(db: Tx, customerId: number, currency: string) {
+  const [held, inFlight] = await Promise.all([
+    db.account.count({ where: { customerId, openWalletCurrency: currency } }),
+    db.accountOpening.count({ where: { customerId, status: "PENDING", group: { kind: "WALLET", currency } } }),
+  ]);
+  if (held + inFlight > 0) throw walletExists(currency);
+}
+
+const walletExists = (currency: string) =>
+  new DomainError("WALLET_EXISTS", { message: `You already hold a ${currency} wallet`, details: { currency } });
 
 const openingSelect = {
   id: true,
@@ -159,12 +193,13 @@ export async function completeOpening(
 ) {
   const { db } = deps;
   let opening = await db.accountOpening.findUniqueOrThrow({ where: { id: openingId }, select: openingSelect });
-  if (opening.status === "FAILED") throw new DomainError("CORE_NOT_AVAILABLE");
   if (opening.status === "PENDING") {
     await createInCore(deps, opening, request);
     opening = await db.accountOpening.findUniqueOrThrow({ where: { id: openingId }, select: openingSelect });
   }
-  const account = await db.account.findUniqueOrThrow({ where: { id: opening.accountId! } });
+  // FAILED, ABANDONED, DISCARDED: a final failure that shows nothing (product.md).
+  if (opening.status !== "COMPLETED" || opening.accountId === null) throw new DomainError("CORE_NOT_AVAILABLE");
+  const account = await db.account.findUniqueOrThrow({ where: { id: opening.accountId } });
 
   let temporaryPassword: string | null = null;
   if (options.deliverPassword && opening.temporaryPasswordEnc) {
@@ -201,61 +236,119 @@ export async function completeOpening(
   return result;
 }
 
+/** The core request of an opening; the recovery pass replays exactly this one. */
+function coreCreateInput(opening: Pick<OpeningRow, "id" | "group" | "leverage" | "customer">, temporaryPasswordEnc: string) {
+  return {
+    idempotencyKey: createKey(opening.id),
+    group: opening.group.name,
+    currency: opening.group.currency,
+    leverage: opening.leverage,
+    name: `${opening.customer.firstName} ${opening.customer.lastName}`,
+    email: opening.customer.email,
+    passwords: { main: decryptSecret(temporaryPasswordEnc) },
+  };
+}
+
 async function createInCore(deps: OpeningDeps, opening: OpeningRow, request: RequestMeta) {
   const { db, core } = deps;
   if (!opening.temporaryPasswordEnc) throw new Error(`opening ${opening.id} has no password to replay`);
   let login: number;
   try {
-    ({ login } = await core.createAccount({
-      idempotencyKey: createKey(opening.id),
-      group: opening.group.name,
-      currency: opening.group.currency,
-      leverage: opening.leverage,
-      name: `${opening.customer.firstName} ${opening.customer.lastName}`,
-      email: opening.customer.email,
-      passwords: { main: decryptSecret(opening.temporaryPasswordEnc) },
-    }));
+    ({ login } = await core.createAccount(coreCreateInput(opening, opening.temporaryPasswordEnc)));
   } catch (error) {
+    // Final either way, and the key is freed so that a retry is a new attempt. A refusal
+    // made nothing; a core that did not answer may have made an account, which the
+    // recovery pass archives (ABANDONED -> DISCARDED).
     const refused = error instanceof CoreRejectedError;
-    await db.accountOpening.update({
-      where: { id: opening.id },
-      data: { lastError: refused ? `rejected:${error.reason}` : "core_unavailable", ...(refused ? { status: "FAILED" } : {}) },
+    await db.accountOpening.updateMany({
+      where: { id: opening.id, status: "PENDING" },
+      data: {
+        status: refused ? "FAILED" : "ABANDONED",
+        idempotencyKey: null,
+        lastError: refused ? `rejected:${error.reason}` : "core_unavailable",
+        ...(refused ? { temporaryPasswordEnc: null } : {}),
+      },
     });
     throw coreUnavailable(error);
   }
   const now = deps.clock.now();
-  await db.$transaction(async (tx) => {
-    // Claim first: of two completions racing (a repeat and the recovery job), one wins.
-    const claimed = await tx.accountOpening.updateMany({
-      where: { id: opening.id, status: "PENDING" },
-      data: { status: "COMPLETED", depositStatus: isPositive(opening.depositAmount) ? "PENDING" : "NONE", lastError: null },
-    });
-    if (claimed.count === 0) return;
-    const account = await tx.account.create({
-      data: {
+  try {
+    await db.$transaction(async (tx) => {
+      // Claim first: of two completions racing (a repeat and the recovery job), one wins.
+      const claimed = await tx.accountOpening.updateMany({
+        where: { id: opening.id, status: "PENDING" },
+        data: { status: "COMPLETED", depositStatus: isPositive(opening.depositAmount) ? "PENDING" : "NONE", lastError: null },
+      });
+      if (claimed.count === 0) return;
+      const wallet = opening.group.kind === "WALLET";
+      const account = await tx.account.create({
+        data: {
+          customerId: opening.customerId,
+          groupId: opening.group.id,
+          brandId: opening.group.brandId,
+          login,
+          kind: opening.group.kind,
+          accountMode: opening.group.accountMode,
+          currency: opening.group.currency,
+          openWalletCurrency: wallet ? opening.group.currency : null,
+          platform: opening.group.platform,
+          leverage: opening.leverage,
+          mustChangePassword: true,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await tx.accountOpening.update({ where: { id: opening.id }, data: { accountId: account.id } });
+      await recordAuditEvent(tx, {
+        kind: "account.opened",
         customerId: opening.customerId,
-        groupId: opening.group.id,
-        brandId: opening.group.brandId,
-        login,
-        kind: opening.group.kind,
-        accountMode: opening.group.accountMode,
-        currency: opening.group.currency,
-        platform: opening.group.platform,
-        leverage: opening.leverage,
-        mustChangePassword: true,
-        createdAt: now,
-      },
-      select: { id: true },
+        request,
+        data: { accountId: account.id, login, group: opening.group.name },
+        at: now,
+      });
     });
-    await tx.accountOpening.update({ where: { id: opening.id }, data: { accountId: account.id } });
-    await recordAuditEvent(tx, {
-      kind: "account.opened",
-      customerId: opening.customerId,
-      request,
-      data: { accountId: account.id, login, group: opening.group.name },
-      at: now,
+  } catch (error) {
+    if (!isUniqueViolation(error) || opening.group.kind !== "WALLET") throw error;
+    // The database's one-wallet-per-currency rule caught a race the lock did not: the core
+    // account just made is archived at once (or by the recovery pass), and never shown.
+    await db.accountOpening.updateMany({
+      where: { id: opening.id, status: "PENDING" },
+      data: { status: "ABANDONED", idempotencyKey: null, lastError: "wallet_exists" },
     });
+    await discardAbandonedOpening(deps, opening.id).catch(() => undefined);
+    throw walletExists(opening.group.currency);
+  }
+}
+
+/**
+ * The cleanup of an ABANDONED opening: the core request is replayed with its key (giving
+ * the account the lost attempt made, or making it now) and that account is archived, so
+ * no live core account exists without a portal row. Answers whether it is done.
+ */
+export async function discardAbandonedOpening(deps: OpeningDeps, openingId: string): Promise<boolean> {
+  const { db, core } = deps;
+  const opening = await db.accountOpening.findUniqueOrThrow({ where: { id: openingId }, select: openingSelect });
+  if (opening.status !== "ABANDONED") return opening.status === "DISCARDED";
+  let lastError: string;
+  if (!opening.temporaryPasswordEnc) {
+    lastError = "discarded:no_request";
+  } else {
+    try {
+      const { login } = await core.createAccount(coreCreateInput(opening, opening.temporaryPasswordEnc));
+      await core.archiveAccount({ login });
+      lastError = `discarded:${login}`;
+    } catch (error) {
+      // A refusal means the core made nothing for this key (an idempotency conflict does
+      // not: then the account exists under a different request, and stays for a person).
+      if (!(error instanceof CoreRejectedError) || error.reason === "idempotency_conflict") throw error;
+      lastError = `discarded:rejected:${error.reason}`;
+    }
+  }
+  const done = await db.accountOpening.updateMany({
+    where: { id: openingId, status: "ABANDONED" },
+    data: { status: "DISCARDED", temporaryPasswordEnc: null, lastError },
   });
+  return done.count === 1;
 }
 
 /** Applies an opening's deposit once: the core key makes a retry after a lost reply safe. */

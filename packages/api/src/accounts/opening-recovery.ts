@@ -1,31 +1,35 @@
-import { applyOpeningDeposit, completeOpening, type OpeningDeps } from "./open-account";
+import { applyOpeningDeposit, discardAbandonedOpening, type OpeningDeps } from "./open-account";
 
-const SYSTEM_REQUEST = { requestId: "opening-recovery", ip: null, userAgent: "opening-recovery" };
+
 const PASSWORD_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The recovery step of account opening, run periodically by the server: openings whose
- * core call got no answer are replayed with their idempotency key (completing the
- * account if the core made it, or making it now), and deposits that failed are retried
- * (the core applies each at most once). `olderThanMs` leaves in-flight requests alone.
+ * The recovery step of account opening, run periodically by the server. An opening whose
+ * core call got no answer was a final failure for the customer (CORE_NOT_AVAILABLE), and
+ * so is one whose request died mid-way (still PENDING after `olderThanMs`): whatever the
+ * core may have made for them is archived there and never shown (ABANDONED -> DISCARDED).
+ * Deposits that failed after the account was made are retried (the core applies each at
+ * most once). `olderThanMs` leaves in-flight requests alone.
  */
 export async function recoverOpenings(deps: OpeningDeps, options: { olderThanMs?: number; limit?: number } = {}) {
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - (options.olderThanMs ?? 30_000));
   const take = options.limit ?? 50;
-  const result = { completed: 0, depositsApplied: 0, failures: 0 };
+  const result = { discarded: 0, depositsApplied: 0, failures: 0 };
 
-  const pending = await deps.db.accountOpening.findMany({
+  await deps.db.accountOpening.updateMany({
     where: { status: "PENDING", createdAt: { lt: cutoff } },
+    data: { status: "ABANDONED", idempotencyKey: null, lastError: "interrupted" },
+  });
+  const abandoned = await deps.db.accountOpening.findMany({
+    where: { status: "ABANDONED", createdAt: { lt: cutoff } },
     orderBy: { createdAt: "asc" },
     take,
     select: { id: true },
   });
-  for (const { id } of pending) {
+  for (const { id } of abandoned) {
     try {
-      // Not shown to anyone here: a later repeat of the request with its key can still show it.
-      await completeOpening(deps, id, SYSTEM_REQUEST, { deliverPassword: false });
-      result.completed++;
+      if (await discardAbandonedOpening(deps, id)) result.discarded++;
     } catch {
       result.failures++;
     }

@@ -45,31 +45,35 @@ export async function restoreTradingPassword(
   await deps.rateLimits.consume("tradingPasswordRestore", String(account.id));
 
   const password = generateTemporaryPassword();
-  try {
-    await deps.core.setPassword({ login: account.login, type: input.passwordType, password });
-  } catch (error) {
-    throw passwordCallError(error);
-  }
-
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + RESTORE_LINK_TTL_MS);
   const token = randomBytes(32).toString("base64url");
   const passwordType = toDbPasswordType(input.passwordType);
+  // Recorded before the core is told: a password set in the core is never one that only
+  // the core knows. The link is useless until its token is e-mailed below.
+  const link = await db.passwordRestoreLink.create({
+    data: {
+      customerId: input.customerId,
+      accountId: account.id,
+      passwordType,
+      tokenHash: hashToken(token),
+      passwordEnc: encryptSecret(password),
+      expiresAt,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  try {
+    await deps.core.setPassword({ login: account.login, type: input.passwordType, password });
+  } catch (error) {
+    await db.passwordRestoreLink.delete({ where: { id: link.id } });
+    throw passwordCallError(error);
+  }
+
   await db.$transaction(async (tx) => {
     await tx.passwordRestoreLink.updateMany({
-      where: { accountId: account.id, passwordType, usedAt: null },
+      where: { accountId: account.id, passwordType, usedAt: null, id: { not: link.id } },
       data: { usedAt: now, passwordEnc: null },
-    });
-    await tx.passwordRestoreLink.create({
-      data: {
-        customerId: input.customerId,
-        accountId: account.id,
-        passwordType,
-        tokenHash: hashToken(token),
-        passwordEnc: encryptSecret(password),
-        expiresAt,
-        createdAt: now,
-      },
     });
     if (input.passwordType === "main") {
       await tx.account.update({ where: { id: account.id }, data: { mustChangePassword: true } });

@@ -42,12 +42,12 @@ export interface KycState {
 export const NO_KYC_PROFILE: KycState = { profileId: null, status: KYC_STATUS.NOT_REQUIRED, currentLevel: 0, requiredLevel: 0 };
 
 /**
- * Whether the customer's verified level covers `level` (identity by default). Levels
- * only ever rise on approval, so a later, higher requirement or a submission under
- * review does not take away what was already verified.
+ * Whether KYC lets the customer through (product.md: any status other than APPROVED is
+ * KYC_REQUIRED): the status is APPROVED and the verified level covers `level` (identity
+ * by default). A customer asked for a higher level, under review again or rejected is not.
  */
-export function isKycApproved(state: Pick<KycState, "currentLevel">, level: number = KYC_LEVEL.IDENTITY): boolean {
-  return state.currentLevel >= level;
+export function isKycApproved(state: Pick<KycState, "status" | "currentLevel">, level: number = KYC_LEVEL.IDENTITY): boolean {
+  return state.status === KYC_STATUS.APPROVED && state.currentLevel >= level;
 }
 
 /** The status a profile settles in once nothing is under review. */

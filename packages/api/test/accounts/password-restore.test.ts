@@ -1,7 +1,9 @@
 // accounts.restorePassword and accounts.revealRestoredPassword: a new password set in the
 // core, e-mailed as a single-use link that shows it once to the signed-in owner (issue #7).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createContextInner } from "../../src/context";
 import { env } from "../../src/env";
+import { createCaller } from "../../src/index";
 import { createHarness, type Harness } from "../support/harness";
 import { codeOf, failure, lastEmail, newCustomer, openFrom, seedGroups } from "./fixtures";
 
@@ -151,5 +153,24 @@ describe("restoring a trading password", () => {
     const archived = await openFrom(api, "demo-eur");
     await api.accounts.archive({ accountId: archived.id });
     expect(await codeOf(api.accounts.restorePassword({ accountId: archived.id, passwordType: "main" }))).toBe("ACCOUNT_ARCHIVED");
+  });
+
+  it("records the new password before the core sets it, and sends the link only after", async () => {
+    const { customer, credential, account } = await trader();
+    const seenAtCoreCall: { links: number; emails: number }[] = [];
+    const core = Object.create(h.core) as typeof h.core;
+    core.setPassword = async (input) => {
+      seenAtCoreCall.push({
+        links: await h.db.passwordRestoreLink.count({ where: { accountId: account.id, usedAt: null, passwordEnc: { not: null } } }),
+        emails: await h.db.message.count({ where: { customerId: customer.id, template: "single-use-link" } }),
+      });
+      return h.core.setPassword(input);
+    };
+    const api = createCaller(createContextInner({ deps: { db: h.db, core, clock: h.clock, rateLimits: h.rateLimits, documents: h.documents }, credential }));
+    await api.accounts.restorePassword({ accountId: account.id, passwordType: "main" });
+    expect(seenAtCoreCall).toEqual([{ links: 1, emails: 0 }]);
+    expect(await h.db.message.count({ where: { customerId: customer.id, template: "single-use-link" } })).toBe(1);
+    const revealed = await h.caller(credential).accounts.revealRestoredPassword({ token: await linkToken(customer.id) });
+    expect(await h.core.checkPassword({ login: account.login, type: "main", password: revealed.password })).toBe(true);
   });
 });

@@ -53,7 +53,7 @@ describe("accounts.transfer", () => {
     expect(again).toEqual(first);
     expect(await coreBalance(h, wallet.login)).toBe("50.00");
     const conflict = await failure(api.accounts.transfer({ ...input, amount: "60.00" }));
-    expect([conflict?.code, conflict?.fieldErrors]).toEqual(["INVALID_DATA", { idempotencyKey: [expect.any(String)] }]);
+    expect([conflict?.code, conflict?.httpStatus, conflict?.fieldErrors]).toEqual(["IDEMPOTENCY_KEY_REUSED", 409, { idempotencyKey: [expect.any(String)] }]);
     expect(await coreBalance(h, wallet.login)).toBe("50.00");
   });
 
@@ -78,10 +78,11 @@ describe("accounts.transfer", () => {
     expect(await sumOfBalances(h)).toBe(total);
   });
 
-  it("refuses insufficient funds with INVALID_DATA and a field error on amount (product.md has no dedicated code)", async () => {
+  it("refuses insufficient funds with 409 INSUFFICIENT_FUNDS, the amounts in details, moving nothing", async () => {
     const { api, real, wallet } = await trader("30.00");
     const error = await failure(api.accounts.transfer({ fromAccountId: real.id, toAccountId: wallet.id, amount: "30.01", idempotencyKey: "tx-too-much-1" }));
-    expect([error?.code, error?.httpStatus, Object.keys(error?.fieldErrors ?? {})]).toEqual(["INVALID_DATA", 400, ["amount"]]);
+    expect([error?.code, error?.httpStatus, Object.keys(error?.fieldErrors ?? {})]).toEqual(["INSUFFICIENT_FUNDS", 409, ["amount"]]);
+    expect(error?.details).toEqual({ available: "30.00", requested: "30.01" });
     expect(await coreBalance(h, real.login)).toBe("30.00");
     // Refusals are not remembered: the same key works once the money is there.
     await fund(h, real.login, "0.01");
@@ -154,13 +155,13 @@ describe("staff.adjustBalance", () => {
     ]);
   });
 
-  it("refuses unknown accounts (404), archived ones (409), overdrafts and bad input (400), and customers (403)", async () => {
+  it("refuses unknown accounts (404), archived ones (409), overdrafts (409), bad input (400), and customers (403)", async () => {
     const c = await trader("10.00");
     const { api } = await newStaff(h);
     const base = { accountId: c.real.id, type: "withdrawal" as const, amount: "5.00", comment: "Correction", idempotencyKey: "adj-refused-1" };
     expect(await codeOf(api.staff.adjustBalance({ ...base, accountId: 2_000_000_000 }))).toBe("NOT_FOUND");
     const overdraft = await failure(api.staff.adjustBalance({ ...base, amount: "10.01" }));
-    expect([overdraft?.code, Object.keys(overdraft?.fieldErrors ?? {})]).toEqual(["INVALID_DATA", ["amount"]]);
+    expect([overdraft?.code, Object.keys(overdraft?.fieldErrors ?? {})]).toEqual(["INSUFFICIENT_FUNDS", ["amount"]]);
     for (const change of [{ comment: "  " }, { comment: "x".repeat(256) }, { type: "bonus" }, { amount: "0" }]) {
       expect(await codeOf(api.staff.adjustBalance({ ...base, ...change } as never)), JSON.stringify(change)).toBe("INVALID_DATA");
     }

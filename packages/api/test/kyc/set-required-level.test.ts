@@ -64,11 +64,16 @@ describe("getKycState and the payload helpers", () => {
     });
   });
 
-  it("isKycApproved asks whether the verified level covers the level needed (identity by default)", () => {
-    expect(isKycApproved({ currentLevel: 0 })).toBe(false);
-    expect(isKycApproved({ currentLevel: 1 })).toBe(true);
-    expect(isKycApproved({ currentLevel: 1 }, 2)).toBe(false);
-    expect(isKycApproved({ currentLevel: 2 }, 2)).toBe(true);
+  it("isKycApproved: only the APPROVED status passes, at a verified level covering the one needed (identity by default)", () => {
+    const { APPROVED, PENDING_REVIEW, REQUIRED, REJECTED, NOT_REQUIRED } = KYC_STATUS;
+    expect(isKycApproved({ status: APPROVED, currentLevel: 0 })).toBe(false);
+    expect(isKycApproved({ status: APPROVED, currentLevel: 1 })).toBe(true);
+    expect(isKycApproved({ status: APPROVED, currentLevel: 1 }, 2)).toBe(false);
+    expect(isKycApproved({ status: APPROVED, currentLevel: 2 }, 2)).toBe(true);
+    // Verified once, but asked for more, under review again, or rejected since: not approved.
+    for (const status of [REQUIRED, PENDING_REVIEW, REJECTED, NOT_REQUIRED]) {
+      expect(isKycApproved({ status, currentLevel: 1 })).toBe(false);
+    }
   });
 });
 
