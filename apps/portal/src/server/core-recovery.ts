@@ -1,4 +1,5 @@
-// Finishes what the trading core interrupted: account openings whose reply was lost,
+// Finishes what the trading core interrupted: account openings that failed (whatever the
+// core made for them is archived there),
 // default deposits that failed, archivals stopped between their steps. Each step is
 // idempotent in the core, so running this on every instance at once is safe.
 import { recoverOpenings, resumeArchivals, systemClock } from "@brokerage/api";
@@ -22,7 +23,7 @@ export function startCoreRecovery(): void {
     running = true;
     void Promise.all([recoverOpenings(deps), resumeArchivals(deps)])
       .then(([openings, archivals]) => {
-        if (openings.completed + openings.depositsApplied + archivals.completed > 0 || openings.failures + archivals.failures > 0) {
+        if (openings.discarded + openings.depositsApplied + archivals.completed > 0 || openings.failures + archivals.failures > 0) {
           logger.info({ openings, archivals }, "core recovery pass");
         }
       })
