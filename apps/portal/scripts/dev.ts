@@ -14,6 +14,8 @@ import { ownShutdownSignals, stopChild, waitForHttp } from "./processes";
 const portalDir = fileURLToPath(new URL("..", import.meta.url));
 const repoDir = path.resolve(portalDir, "../..");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const apiServerDir = path.resolve(portalDir, "../api");
+const tsxCli = createRequire(path.join(apiServerDir, "package.json")).resolve("tsx/cli");
 
 const log = (line: string) => console.log(`[dev] ${line}`);
 const started = performance.now();
@@ -21,13 +23,14 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 let postgres: LocalPostgres | undefined;
 let next: ChildProcess | undefined;
+let apiServer: ChildProcess | undefined;
 let stopping: Promise<never> | undefined;
 
 /** Stops Next, then PostgreSQL, then exits; later calls wait for the first one. */
 function shutdown(exitCode: number, reason: string): Promise<never> {
   stopping ??= (async () => {
     log(`stopping (${reason})`);
-    if (next) await stopChild(next, "SIGTERM", 10_000);
+    await Promise.all([next && stopChild(next, "SIGTERM", 10_000), apiServer && stopChild(apiServer, "SIGTERM", 10_000)]);
     if (postgres) {
       await postgres.stop().catch((error: unknown) => console.error("[dev] PostgreSQL did not stop cleanly:", error));
       log("PostgreSQL stopped");
@@ -69,6 +72,7 @@ function banner(url: string): string {
     `Portal:          ${url}`,
     `Dev mailbox:     ${url}/dev/mailbox`,
     `Health:          ${url}/api/health`,
+    `API server:      http://localhost:${scriptEnv.API_PORT} (tRPC /trpc, REST /customer, /openapi.json)`,
     `Demo customer:   ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`,
     `Staff sign-in:   ${url}/staff/sign-in (password ${DEMO_STAFF.password} for each; enrol an authenticator at first sign-in)`,
     ...DEMO_STAFF_MEMBERS.map((m) => `  ${m.role.padEnd(13)} ${m.email}`),
@@ -95,8 +99,18 @@ try {
   next.once("exit", (code, signal) => {
     if (!stopping) void shutdown(code ?? 1, `next exited with ${signal ?? `code ${code}`}`);
   });
+  // The standalone API server (apps/api) on the same database, reloaded on changes.
+  apiServer = spawn(process.execPath, [tsxCli, "watch", "--conditions=react-server", "src/main.ts"], {
+    cwd: apiServerDir,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(scriptEnv.API_PORT), HOST: "127.0.0.1" },
+  });
+  apiServer.once("exit", (code, signal) => {
+    if (!stopping) void shutdown(code ?? 1, `the API server exited with ${signal ?? `code ${code}`}`);
+  });
   // The first request also compiles the health route, so the banner means "ready".
   await waitForHttp(`${url}/api/health`, 120_000);
+  await waitForHttp(`http://localhost:${scriptEnv.API_PORT}/health/live`, 60_000);
   if (!stopping) console.log(`\n${banner(url)}\n`);
 } catch (error) {
   console.error("[dev] start-up failed:", error);

@@ -42,3 +42,5 @@ export {
   permissionsOf,
   type StaffPermission,
 } from "./staff-auth/permissions";
+export { trpcResponseStatus } from "./http-api/trpc-response-status";
+export { bearerCredential, resolveRequestId, REQUEST_ID_HEADER } from "./http-api/handler";

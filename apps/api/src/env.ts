@@ -1,0 +1,32 @@
+// The API server's environment, validated once; nothing else here reads process.env. The
+// router's own settings (OTP_ENCRYPTION_KEY, PORTAL_BASE_URL, KYC_STORAGE_DIR, ...) are
+// validated by @brokerage/api; the server shares them with the portal.
+import { z } from "zod";
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+  /** The interface to listen on; all of them by default (a container's port mapping). */
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
+  /** Redis for the shared rate-limit counters; unset, they live in PostgreSQL. */
+  REDIS_URL: optional(z.string().min(1)),
+  CORS_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  /** Connections of each pool (the router's and the simulator's) per process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a graceful stop waits for requests in flight before it closes them. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export type ApiServerEnv = z.infer<typeof schema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): ApiServerEnv {
+  return schema.parse(source);
+}

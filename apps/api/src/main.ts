@@ -1,0 +1,53 @@
+// Starts the API server: its configuration first (a bad one stops it at once, saying
+// why), then the shared stores, then the listener. SIGTERM/SIGINT stop it gracefully:
+// no new connections, requests in flight finish (up to SHUTDOWN_GRACE_MS), then the
+// pools close.
+import { createLogger, createPostgresRateLimits, createRedisRateLimits, validateServerEnv } from "@brokerage/api";
+import { createSimulatorCore } from "@brokerage/core-adapter/simulator";
+import { createPrismaClient } from "@brokerage/db";
+import { readEnv } from "./env";
+import { createApiServer } from "./server";
+
+const logger = createLogger({ name: "api-server" });
+
+let env: ReturnType<typeof readEnv>;
+try {
+  env = readEnv();
+  validateServerEnv();
+} catch (error) {
+  console.error(`[api-server] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const db = createPrismaClient(env.DATABASE_URL, { max: env.DATABASE_POOL_SIZE });
+const simulator = createSimulatorCore({ connectionString: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+const rateLimits = env.REDIS_URL ? createRedisRateLimits(env.REDIS_URL) : createPostgresRateLimits(env.DATABASE_URL);
+logger.info({ throttleStore: env.REDIS_URL ? "redis" : "postgresql" }, "throttle store");
+
+const server = createApiServer({
+  deps: { db, core: simulator.core, rateLimits, logger },
+  allowedOrigins: env.CORS_ALLOWED_ORIGINS,
+});
+
+server.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  logger.info({ port, host: env.HOST }, "api server listening");
+});
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "api server stopping");
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const grace = setTimeout(() => server.closeAllConnections(), env.SHUTDOWN_GRACE_MS);
+  grace.unref();
+  await closed;
+  await Promise.allSettled([db.$disconnect(), simulator.close(), rateLimits.close()]);
+  logger.info("api server stopped");
+  process.exit(0);
+}
+process.once("SIGTERM", () => void stop("SIGTERM"));
+process.once("SIGINT", () => void stop("SIGINT"));
