@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/env.ts", "**/*.config.*", "**/scripts/**", "**/examples/**", "**/test/**", "**/*.test.ts", "**/e2e/**"],
+    files: ["**/env.ts", "**/*.config.*", "**/scripts/**", "**/examples/**", "**/test/**", "**/*.test.ts", "**/e2e/**", "**/bench/**"],
     rules: { "no-restricted-properties": "off" },
   },
 );
