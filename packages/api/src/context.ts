@@ -3,6 +3,7 @@ import type { TradingCore } from "@brokerage/core-adapter";
 import type { Database } from "@brokerage/db";
 import { systemClock, type Clock } from "./clock";
 import { env } from "./env";
+import { createDatabaseDocumentStorage } from "./kyc/database-document-storage";
 import { createLocalDocumentStorage, type DocumentStorage } from "./kyc/document-storage";
 import { createLogger, type Logger } from "./logger";
 import type { RateLimits } from "./rate-limit/rate-limits";
@@ -15,16 +16,26 @@ export interface ApiDeps {
   rateLimits: RateLimits;
   clock?: Clock;
   logger?: Logger;
-  /** Uploaded KYC files; the local directory of `KYC_STORAGE_DIR` when not given. */
+  /**
+   * Uploaded KYC files. When not given: PostgreSQL (encrypted; every instance serves
+   * them), or the local directory `KYC_STORAGE_DIR` names when it is set (one instance).
+   */
   documents?: DocumentStorage;
 }
 
 let localDocuments: DocumentStorage | undefined;
+const databaseDocuments = new WeakMap<Database, DocumentStorage>();
 
-/** One per process, made for the first context without its own; it touches no disk until a file is stored. */
-function defaultDocumentStorage(): DocumentStorage {
-  localDocuments ??= createLocalDocumentStorage(env.kycStorageDir);
-  return localDocuments;
+/** One per process (and database client), made for the first context without its own. */
+function defaultDocumentStorage(db: Database): DocumentStorage {
+  const dir = env.kycStorageDir;
+  if (dir) {
+    localDocuments ??= createLocalDocumentStorage(dir);
+    return localDocuments;
+  }
+  let storage = databaseDocuments.get(db);
+  if (!storage) databaseDocuments.set(db, (storage = createDatabaseDocumentStorage(db)));
+  return storage;
 }
 
 /**
@@ -58,7 +69,7 @@ export function createContextInner(options: CreateContextOptions) {
     rateLimits: deps.rateLimits,
     clock: deps.clock ?? systemClock,
     logger: deps.logger ?? createLogger(),
-    documents: deps.documents ?? defaultDocumentStorage(),
+    documents: deps.documents ?? defaultDocumentStorage(deps.db),
     credential: options.credential ?? null,
     request: {
       requestId: options.request?.requestId ?? randomUUID(),

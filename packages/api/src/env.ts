@@ -1,5 +1,4 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 const schema = z.object({
@@ -13,10 +12,15 @@ const schema = z.object({
   /** 32 bytes, base64 or hex: the AES-256-GCM key of TOTP secrets at rest. */
   OTP_ENCRYPTION_KEY: z.string().optional(),
   /**
-   * Where uploaded KYC documents are kept: a directory outside any web root. Relative
-   * paths are taken from the working directory; unset, `<repo>/.data/kyc-documents`.
+   * Keep uploaded KYC documents in this local directory (outside any web root; relative
+   * to the working directory) instead of PostgreSQL: for a single instance only.
    */
   KYC_STORAGE_DIR: z.string().trim().min(1).optional(),
+  /**
+   * 32 bytes, base64 or hex: the AES-256-GCM key of KYC files at rest. Unset, one is
+   * derived from OTP_ENCRYPTION_KEY (HKDF), so production needs no new variable.
+   */
+  KYC_DOCUMENTS_KEY: z.string().optional(),
   /** Where customers open the portal: single-use links in e-mails point here. */
   PORTAL_BASE_URL: z
     .url({ protocol: /^https?$/ })
@@ -35,17 +39,16 @@ function otpKey(value: string | undefined): Buffer {
     if (parsed.NODE_ENV === "production") throw new Error("OTP_ENCRYPTION_KEY is required in production");
     return Buffer.alloc(32, "development-only-otp-key");
   }
+  return keyBytes("OTP_ENCRYPTION_KEY", value);
+}
+
+function keyBytes(name: string, value: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
-  if (key.length !== 32) throw new Error("OTP_ENCRYPTION_KEY must be 32 bytes, in hex or base64");
+  if (key.length !== 32) throw new Error(`${name} must be 32 bytes, in hex or base64`);
   return key;
 }
 
 let key: Buffer | undefined;
-
-// From this file's place in the package rather than the working directory, so the
-// portal, the scripts and the tests agree on the default whatever directory they run in.
-const defaultKycStorageDir = () =>
-  path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", ".data", "kyc-documents");
 
 export const env = {
   ...parsed,
@@ -54,8 +57,11 @@ export const env = {
     key ??= otpKey(parsed.OTP_ENCRYPTION_KEY);
     return key;
   },
-  get kycStorageDir(): string {
-    return parsed.KYC_STORAGE_DIR ? path.resolve(parsed.KYC_STORAGE_DIR) : defaultKycStorageDir();
+  get kycDocumentsKey(): Buffer | undefined {
+    return parsed.KYC_DOCUMENTS_KEY ? keyBytes("KYC_DOCUMENTS_KEY", parsed.KYC_DOCUMENTS_KEY) : undefined;
+  },
+  get kycStorageDir(): string | undefined {
+    return parsed.KYC_STORAGE_DIR ? path.resolve(parsed.KYC_STORAGE_DIR) : undefined;
   },
   devMailboxEnabled: parsed.DEV_MAILBOX
     ? parsed.DEV_MAILBOX === "true"

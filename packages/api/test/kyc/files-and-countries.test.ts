@@ -1,7 +1,6 @@
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { isCountryCode } from "../../src/kyc/countries";
 import { createLocalDocumentStorage, newDocumentKey } from "../../src/kyc/document-storage";
@@ -79,13 +78,12 @@ describe("KYC_STORAGE_DIR", () => {
     vi.unstubAllEnvs();
     vi.resetModules();
   });
-  const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 
-  it("defaults to <repo>/.data/kyc-documents (git-ignored), wherever the process runs", async () => {
+  it("is unset by default: documents go to PostgreSQL", async () => {
     vi.stubEnv("KYC_STORAGE_DIR", undefined);
     vi.resetModules();
     const { env } = await import("../../src/env");
-    expect(env.kycStorageDir).toBe(path.join(repoRoot, ".data", "kyc-documents"));
+    expect(env.kycStorageDir).toBeUndefined();
   });
 
   it("follows the variable, resolved to an absolute path", async () => {

@@ -1,4 +1,3 @@
-import { readdir } from "node:fs/promises";
 import type { StaffRole } from "@brokerage/db";
 import { loginCustomer } from "../../src/auth/login";
 import { hashPassword } from "../../src/passwords/password-hashing";
@@ -107,10 +106,9 @@ export function validSubmission(overrides: Partial<SubmitKycRequest> = {}): Subm
   };
 }
 
-/** Every file under the storage directory, however deep. */
+/** The keys of every stored KYC file. */
 export async function storedFiles(h: Harness): Promise<string[]> {
-  const entries = await readdir(h.storageDir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => e.name);
+  return (await h.db.kycDocumentBlob.findMany({ select: { key: true } })).map((b) => b.key);
 }
 
 /** What a refused submission must not leave behind. */

@@ -1,15 +1,13 @@
 // A migrated database of its own for each test file, a durable simulated trading core
 // in it, and callers of the real router.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { createSimulatorCore } from "@brokerage/core-adapter/simulator";
 import { createPrismaClient, type Database } from "@brokerage/db";
 import { createTestDatabase, type TestDatabase } from "@brokerage/db/testing";
 import { inject } from "vitest";
 import { fixedClock } from "../../src/clock";
 import { createContextInner, type Credential } from "../../src/context";
-import { createLocalDocumentStorage, type DocumentStorage } from "../../src/kyc/document-storage";
+import { createDatabaseDocumentStorage } from "../../src/kyc/database-document-storage";
+import type { DocumentStorage } from "../../src/kyc/document-storage";
 import { createCaller } from "../../src/index";
 import { createLogger } from "../../src/logger";
 import { createPostgresRateLimits, type RateLimits } from "../../src/rate-limit/rate-limits";
@@ -21,9 +19,8 @@ export interface Harness {
   faults: Awaited<ReturnType<typeof createSimulatorCore>>["faults"];
   clock: ReturnType<typeof fixedClock>;
   rateLimits: RateLimits;
-  /** KYC files, in a temporary directory of this test file's own (`storageDir`). */
+  /** KYC files: the default storage, in this test file's own database. */
   documents: DocumentStorage;
-  storageDir: string;
   caller(credential?: Credential | null): ReturnType<typeof createCaller>;
   close(): Promise<void>;
 }
@@ -35,8 +32,7 @@ export async function createHarness(options: { poolSize?: number } = {}): Promis
   const clock = fixedClock(Date.parse("2026-11-23T12:00:00Z"));
   const logger = createLogger({ level: "silent" });
   const rateLimits = createPostgresRateLimits(database.url);
-  const storageDir = await mkdtemp(path.join(os.tmpdir(), "kyc-documents-"));
-  const documents = createLocalDocumentStorage(storageDir);
+  const documents = createDatabaseDocumentStorage(db);
   return {
     db,
     database,
@@ -45,7 +41,6 @@ export async function createHarness(options: { poolSize?: number } = {}): Promis
     clock,
     rateLimits,
     documents,
-    storageDir,
     caller: (credential = null) =>
       createCaller(
         createContextInner({ deps: { db, core: simulator.core, clock, logger, rateLimits, documents }, credential }),
@@ -55,7 +50,6 @@ export async function createHarness(options: { poolSize?: number } = {}): Promis
       await rateLimits.close();
       await db.$disconnect();
       await database.drop();
-      await rm(storageDir, { recursive: true, force: true });
     },
   };
 }
