@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { parseAdjustmentThresholds } from "./staff/adjustment-thresholds";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -22,6 +23,11 @@ const schema = z.object({
     .url({ protocol: /^https?$/ })
     .default("http://localhost:3000")
     .transform((url) => url.replace(/\/+$/, "")),
+  /**
+   * Staff balance adjustments strictly above these amounts wait for a second staff
+   * member: `USD:1000.00,EUR:500.00,*:1000.00` (`*`: other currencies; default 1000.00).
+   */
+  ADJUSTMENT_APPROVAL_THRESHOLDS: z.string().optional(),
 });
 
 const parsed = schema.parse(process.env);
@@ -57,6 +63,7 @@ export const env = {
   get kycStorageDir(): string {
     return parsed.KYC_STORAGE_DIR ? path.resolve(parsed.KYC_STORAGE_DIR) : defaultKycStorageDir();
   },
+  adjustmentThresholds: parseAdjustmentThresholds(parsed.ADJUSTMENT_APPROVAL_THRESHOLDS),
   devMailboxEnabled: parsed.DEV_MAILBOX
     ? parsed.DEV_MAILBOX === "true"
     : parsed.NODE_ENV !== "production",

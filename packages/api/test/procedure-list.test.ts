@@ -50,6 +50,9 @@ session.logout mutation customer
 session.revoke mutation customer
 session.revokeOthers mutation customer
 staff.adjustBalance mutation staff money:adjust:request
+staff.adjustmentRequests query staff money:adjust:request
+staff.approveAdjustment mutation staff money:adjust:approve
+staff.rejectAdjustment mutation staff money:adjust:approve
 staff.setCustomerStatus mutation staff customers:manage
 staffAuth.logout mutation staff staff:self
 staffAuth.me query staff staff:self
