@@ -56,6 +56,12 @@ staff.rejectAdjustment mutation staff money:adjust:approve
 staff.setCustomerStatus mutation staff customers:manage
 staffAuth.logout mutation staff staff:self
 staffAuth.me query staff staff:self
+staffCustomers.assign mutation staff customers:manage
+staffCustomers.create mutation staff customers:manage
+staffCustomers.endSessions mutation staff customers:support
+staffCustomers.get query staff customers:read
+staffCustomers.resetTwoFactor mutation staff customers:support
+staffCustomers.search query staff customers:read
 `;
 
 interface ListedProcedure {
