@@ -54,6 +54,7 @@ staff.adjustmentRequests query staff money:adjust:request
 staff.approveAdjustment mutation staff money:adjust:approve
 staff.rejectAdjustment mutation staff money:adjust:approve
 staff.setCustomerStatus mutation staff customers:manage
+staffAudit.list query staff audit:read
 staffAuth.logout mutation staff staff:self
 staffAuth.me query staff staff:self
 staffCustomers.assign mutation staff customers:manage
