@@ -172,12 +172,18 @@ describe("creating and assigning customers (customers:manage)", () => {
     expect(await h.db.message.count({ where: { template: "staff-created-welcome" } })).toBeLessThanOrEqual(messages);
   });
 
-  it("a customer signing up can neither set staff-only fields nor choose a reserved name", async () => {
+  it("a customer can neither set staff-only fields at sign-up nor choose a reserved name (sign-up names, account captions)", async () => {
     const base = { email: `self-${Date.now()}@example.com`, password: "Correct-Horse-42", firstName: "Sam", lastName: "Self" };
     expect(await codeOf(h.caller().auth.signUp({ ...base, tanChannels: ["sms"] } as never))).toBe("NON_ADMIN_FIELD");
     expect(await codeOf(h.caller().auth.signUp({ ...base, conversionRateClass: 1 } as never))).toBe("NON_ADMIN_FIELD");
     expect(await codeOf(h.caller().auth.signUp({ ...base, lastName: "Bank" }))).toBe("RESERVED_NAME");
     expect(await h.db.customer.count({ where: { email: base.email } })).toBe(0);
+    // An account caption is a name the customer chooses too.
+    const c = await newCustomer(h);
+    const demo = await openFrom(c.api, "demo-usd");
+    expect(await codeOf(c.api.accounts.update({ accountId: demo.id, caption: " Admin " }))).toBe("RESERVED_NAME");
+    expect((await h.db.account.findUniqueOrThrow({ where: { id: demo.id } })).caption).toBeNull();
+    expect(await codeOf(c.api.accounts.update({ accountId: demo.id, caption: "Admin savings" }))).toBe("OK");
   });
 
   it("assigns desk and manager later (null clears), checks the manager, audits; others are refused", async () => {
