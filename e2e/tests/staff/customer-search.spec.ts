@@ -40,5 +40,12 @@ test.describe("customer search (issue 11)", () => {
     await expect(staffPage.getByRole("region", { name: "Support actions" })).toBeVisible();
     await expect(staffPage.getByRole("region", { name: "Administration" })).toHaveCount(0);
     await expect(staffPage.getByRole("link", { name: /^Adjust the balance/ })).toHaveCount(0);
+
+    // Pages outside the role say so, and show nothing of their content.
+    for (const path of ["/staff/adjustments", "/staff/audit"]) {
+      await staffPage.goto(path);
+      await expect(staffPage.getByRole("heading", { level: 1, name: "Not part of your role" })).toBeVisible();
+      await expect(staffPage.getByRole("table")).toHaveCount(0);
+    }
   });
 });
