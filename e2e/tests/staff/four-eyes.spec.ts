@@ -2,7 +2,13 @@
 // above the threshold to a customer's REAL account; it waits and nothing moves; the maker
 // cannot approve it; a second FINANCE member approves it; the customer sees the money.
 import { randomUUID } from "node:crypto";
-import { liveBalance, openAccount, signedInCustomer, termValue, withApprovedKyc } from "../../support/accounts";
+import {
+  liveBalance,
+  openAccount,
+  signedInCustomer,
+  termValue,
+  withApprovedKyc,
+} from "../../support/accounts";
 import { expect, signInStaff, test } from "../../support/kyc";
 
 test.describe("four eyes on balance adjustments (issue 11)", () => {
@@ -46,9 +52,13 @@ test.describe("four eyes on balance adjustments (issue 11)", () => {
 
     // The maker's own approval is refused with SELF_APPROVAL, and nothing moves.
     await row.getByRole("button", { name: `Approve: ${requestName}` }).click();
-    await expect(row.getByRole("alert")).toHaveText("You cannot approve your own request, or act on an account of your own.");
+    await expect(row.getByRole("alert")).toHaveText(
+      "You cannot approve your own request, or act on an account of your own.",
+    );
     await staffPage.reload();
-    await expect(staffPage.getByRole("row", { name: new RegExp(requestName) })).toContainText("Waiting for approval");
+    await expect(staffPage.getByRole("row", { name: new RegExp(requestName) })).toContainText(
+      "Waiting for approval",
+    );
     expect(await liveBalance(page.request, real.accountId)).toBe("0.00");
 
     // The checker: finance2@ approves it.
@@ -70,6 +80,8 @@ test.describe("four eyes on balance adjustments (issue 11)", () => {
 
     // The customer sees the money, once.
     await page.goto(`/accounts/${real.accountId}`);
-    await expect(termValue(page.getByRole("region", { name: "Balance" }), "Balance")).toHaveText("$2,500.00");
+    await expect(termValue(page.getByRole("region", { name: "Balance" }), "Balance")).toHaveText(
+      "$2,500.00",
+    );
   });
 });

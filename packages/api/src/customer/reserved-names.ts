@@ -20,7 +20,11 @@ export const RESERVED_NAMES = [
   "exchange",
 ] as const;
 
-const normalized = (name: string) => name.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+const normalized = (name: string) =>
+  name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 
 export function isReservedName(name: string): boolean {
   return (RESERVED_NAMES as readonly string[]).includes(normalized(name));

@@ -17,11 +17,22 @@ export interface AuditListInput {
  */
 export async function listAuditEvents(db: Database, input: AuditListInput) {
   const where: Prisma.AuditEventWhereInput = {
-    ...(input.kind ? { kind: input.kind.endsWith(".") ? { startsWith: input.kind } : input.kind } : {}),
-    ...(input.staffId !== undefined ? { staffId: input.staffId } : input.staffOnly ? { staffId: { not: null } } : {}),
+    ...(input.kind
+      ? { kind: input.kind.endsWith(".") ? { startsWith: input.kind } : input.kind }
+      : {}),
+    ...(input.staffId !== undefined
+      ? { staffId: input.staffId }
+      : input.staffOnly
+        ? { staffId: { not: null } }
+        : {}),
     ...(input.customerId !== undefined ? { customerId: input.customerId } : {}),
     ...(input.from || input.to
-      ? { createdAt: { ...(input.from ? { gte: new Date(input.from) } : {}), ...(input.to ? { lte: new Date(input.to) } : {}) } }
+      ? {
+          createdAt: {
+            ...(input.from ? { gte: new Date(input.from) } : {}),
+            ...(input.to ? { lte: new Date(input.to) } : {}),
+          },
+        }
       : {}),
   };
   const [rows, total] = await Promise.all([
@@ -51,9 +62,15 @@ export async function listAuditEvents(db: Database, input: AuditListInput) {
       at: e.createdAt.toISOString(),
       ip: e.ip,
       userAgent: e.userAgent,
-      staff: e.staff ? { staffId: e.staff.id, name: e.staff.name, email: e.staff.email, role: e.staff.role } : null,
+      staff: e.staff
+        ? { staffId: e.staff.id, name: e.staff.name, email: e.staff.email, role: e.staff.role }
+        : null,
       customer: e.customer
-        ? { customerId: e.customer.id, email: e.customer.email, name: `${e.customer.firstName} ${e.customer.lastName}` }
+        ? {
+            customerId: e.customer.id,
+            email: e.customer.email,
+            name: `${e.customer.firstName} ${e.customer.lastName}`,
+          }
         : null,
       data: e.data,
     })),

@@ -5,5 +5,8 @@ import { auditListInput } from "./schemas";
 
 /** The audit trail (audit:read). */
 export const staffAuditRouter = {
-  list: staffProcedure.requires("audit:read").input(auditListInput).query(({ ctx, input }) => listAuditEvents(ctx.db, input)),
+  list: staffProcedure
+    .requires("audit:read")
+    .input(auditListInput)
+    .query(({ ctx, input }) => listAuditEvents(ctx.db, input)),
 } satisfies TRPCRouterRecord;

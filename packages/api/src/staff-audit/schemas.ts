@@ -10,7 +10,9 @@ export const auditListInput = z
       .trim()
       .min(1)
       .max(100)
-      .regex(/^[a-z_.]+$/, { message: "Letters, dots and underscores, e.g. adjustment. or customer.disabled" })
+      .regex(/^[a-z_.]+$/, {
+        message: "Letters, dots and underscores, e.g. adjustment. or customer.disabled",
+      })
       .optional(),
     staffId: id.optional(),
     customerId: id.optional(),
@@ -21,5 +23,8 @@ export const auditListInput = z
     limit: z.number().int().min(1).max(200).default(50),
     offset: z.number().int().min(0).max(100_000).default(0),
   })
-  .refine((v) => !v.from || !v.to || Date.parse(v.from) <= Date.parse(v.to), { path: ["to"], message: "The end is before the start" })
+  .refine((v) => !v.from || !v.to || Date.parse(v.from) <= Date.parse(v.to), {
+    path: ["to"],
+    message: "The end is before the start",
+  })
   .default({ staffOnly: true, limit: 50, offset: 0 });

@@ -32,10 +32,16 @@ export interface CreateCustomerInput {
 }
 
 /** INVALID_DATA on `managerId` unless it names an existing staff member. */
-export async function assertManagerExists(db: Pick<Database, "staff">, managerId: number | null | undefined): Promise<void> {
+export async function assertManagerExists(
+  db: Pick<Database, "staff">,
+  managerId: number | null | undefined,
+): Promise<void> {
   if (managerId === null || managerId === undefined) return;
   const manager = await db.staff.findUnique({ where: { id: managerId }, select: { id: true } });
-  if (!manager) throw new DomainError("INVALID_DATA", { fieldErrors: { managerId: ["No staff member has this id"] } });
+  if (!manager)
+    throw new DomainError("INVALID_DATA", {
+      fieldErrors: { managerId: ["No staff member has this id"] },
+    });
 }
 
 export const setPasswordUrl = (email: string, baseUrl: string = env.PORTAL_BASE_URL) =>
@@ -47,14 +53,22 @@ export const setPasswordUrl = (email: string, baseUrl: string = env.PORTAL_BASE_
  * exists (400 INVALID_DATA), a new e-mail (409 EMAIL_ALREADY_REGISTERED; the unique
  * constraint decides races). A refused call creates nothing.
  */
-export async function createCustomer(deps: { db: Database; clock: Clock }, input: CreateCustomerInput, request: RequestMeta) {
+export async function createCustomer(
+  deps: { db: Database; clock: Clock },
+  input: CreateCustomerInput,
+  request: RequestMeta,
+) {
   const { db } = deps;
   assertNoReservedNames({ firstName: input.firstName, lastName: input.lastName });
   const email = input.email.trim().toLowerCase();
   await assertNotOwnCustomer(db, input.staffId, email);
   await assertManagerExists(db, input.managerId);
-  if (await db.customer.findUnique({ where: { email }, select: { id: true } })) throw new DomainError("EMAIL_ALREADY_REGISTERED");
-  const brand = await db.brand.findUniqueOrThrow({ where: { code: "default" }, select: { id: true, displayName: true } });
+  if (await db.customer.findUnique({ where: { email }, select: { id: true } }))
+    throw new DomainError("EMAIL_ALREADY_REGISTERED");
+  const brand = await db.brand.findUniqueOrThrow({
+    where: { code: "default" },
+    select: { id: true, displayName: true },
+  });
   // Nobody knows this password: the customer sets their own with the e-mailed code.
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   const now = deps.clock.now();
@@ -75,14 +89,35 @@ export async function createCustomer(deps: { db: Database; clock: Clock }, input
           conversionRateClass: input.conversionRateClass ?? null,
           createdAt: now,
         },
-        select: { id: true, email: true, firstName: true, lastName: true, phone: true, deskId: true, managerId: true, tanChannels: true, conversionRateClass: true },
+        select: {
+          id: true,
+          email: true,
+          firstName: true,
+          lastName: true,
+          phone: true,
+          deskId: true,
+          managerId: true,
+          tanChannels: true,
+          conversionRateClass: true,
+        },
       });
-      const code = await issueCode(tx, { customerId: customer.id, purpose: "PASSWORD_RESET", target: email, now, ttlMs: WELCOME_CODE_TTL_MS });
+      const code = await issueCode(tx, {
+        customerId: customer.id,
+        purpose: "PASSWORD_RESET",
+        target: email,
+        now,
+        ttlMs: WELCOME_CODE_TTL_MS,
+      });
       await enqueueMessage(tx, {
         channel: "EMAIL",
         recipient: email,
         customerId: customer.id,
-        ...welcomeSetPasswordEmail({ url: setPasswordUrl(email), code, expiresInHours: WELCOME_CODE_TTL_MS / 3600_000, brandName: brand.displayName }),
+        ...welcomeSetPasswordEmail({
+          url: setPasswordUrl(email),
+          code,
+          expiresInHours: WELCOME_CODE_TTL_MS / 3600_000,
+          brandName: brand.displayName,
+        }),
       });
       await recordAuditEvent(tx, {
         kind: "customer.created_by_staff",
@@ -109,11 +144,19 @@ export async function createCustomer(deps: { db: Database; clock: Clock }, input
 /** Desk and manager later (null clears). Order: 404, 403 SELF_APPROVAL, manager exists (400). */
 export async function assignCustomer(
   deps: { db: Database; clock: Clock },
-  input: { staffId: number; customerId: number; deskId?: number | null | undefined; managerId?: number | null | undefined },
+  input: {
+    staffId: number;
+    customerId: number;
+    deskId?: number | null | undefined;
+    managerId?: number | null | undefined;
+  },
   request: RequestMeta,
 ) {
   const { db } = deps;
-  const customer = await db.customer.findUnique({ where: { id: input.customerId }, select: { id: true, email: true, deskId: true, managerId: true } });
+  const customer = await db.customer.findUnique({
+    where: { id: input.customerId },
+    select: { id: true, email: true, deskId: true, managerId: true },
+  });
   if (!customer) throw new DomainError("NOT_FOUND", { message: "Customer not found" });
   await assertNotOwnCustomer(db, input.staffId, customer.email);
   await assertManagerExists(db, input.managerId);
@@ -123,13 +166,20 @@ export async function assignCustomer(
     ...(input.managerId !== undefined ? { managerId: input.managerId } : {}),
   };
   return db.$transaction(async (tx) => {
-    const updated = await tx.customer.update({ where: { id: customer.id }, data, select: { id: true, deskId: true, managerId: true } });
+    const updated = await tx.customer.update({
+      where: { id: customer.id },
+      data,
+      select: { id: true, deskId: true, managerId: true },
+    });
     await recordAuditEvent(tx, {
       kind: "customer.assigned",
       customerId: customer.id,
       staffId: input.staffId,
       request,
-      data: { before: { deskId: customer.deskId, managerId: customer.managerId }, after: { deskId: updated.deskId, managerId: updated.managerId } },
+      data: {
+        before: { deskId: customer.deskId, managerId: customer.managerId },
+        after: { deskId: updated.deskId, managerId: updated.managerId },
+      },
       at: now,
     });
     return { customerId: updated.id, deskId: updated.deskId, managerId: updated.managerId };

@@ -1,9 +1,15 @@
 import type { EmailContent } from "../messaging/templates";
 
-const signature = (brandName: string) => `\n\n-- \n${brandName}\nThis is an automatic message; replies are not read.`;
+const signature = (brandName: string) =>
+  `\n\n-- \n${brandName}\nThis is an automatic message; replies are not read.`;
 
 /** A customer created by staff: where to set a password, with a code that works once. */
-export function welcomeSetPasswordEmail(input: { url: string; code: string; expiresInHours: number; brandName: string }): EmailContent {
+export function welcomeSetPasswordEmail(input: {
+  url: string;
+  code: string;
+  expiresInHours: number;
+  brandName: string;
+}): EmailContent {
   return {
     template: "staff-created-welcome",
     subject: `${input.brandName}: set your password`,
@@ -16,7 +22,11 @@ export function welcomeSetPasswordEmail(input: { url: string; code: string; expi
 }
 
 /** What staff did on the customer's behalf, with the reason they gave. */
-export function staffActionEmail(input: { action: string; at: Date; brandName: string }): EmailContent {
+export function staffActionEmail(input: {
+  action: string;
+  at: Date;
+  brandName: string;
+}): EmailContent {
   return {
     template: "staff-support-action",
     subject: `${input.brandName}: security notice`,

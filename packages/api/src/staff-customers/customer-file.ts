@@ -31,7 +31,10 @@ const fileSelect = {
       status: true,
       currentLevel: true,
       requiredLevel: true,
-      requirements: { select: { level: true, reason: true, source: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      requirements: {
+        select: { level: true, reason: true, source: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
       submissions: {
         select: {
           id: true,
@@ -40,7 +43,12 @@ const fileSelect = {
           submittedAt: true,
           decidedAt: true,
           reviews: {
-            select: { decision: true, reason: true, createdAt: true, staff: { select: { id: true, name: true } } },
+            select: {
+              decision: true,
+              reason: true,
+              createdAt: true,
+              staff: { select: { id: true, name: true } },
+            },
             orderBy: { createdAt: "asc" },
           },
         },
@@ -80,7 +88,10 @@ async function balanceOf(core: TradingCore, login: number): Promise<string | nul
  * The customer page: profile (with the staff-only fields), KYC state and review history,
  * accounts with balances from the core, live sessions and recent audit events.
  */
-export async function getCustomerFile(deps: { db: Database; core: TradingCore; clock: Clock }, customerId: number) {
+export async function getCustomerFile(
+  deps: { db: Database; core: TradingCore; clock: Clock },
+  customerId: number,
+) {
   const { db } = deps;
   const now = deps.clock.now();
   const c = await db.customer.findUnique({ where: { id: customerId }, select: fileSelect });
@@ -88,17 +99,39 @@ export async function getCustomerFile(deps: { db: Database; core: TradingCore; c
   const [sessions, events, manager, balances] = await Promise.all([
     db.session.findMany({
       where: { customerId, revokedAt: null, expiresAt: { gt: now } },
-      select: { id: true, kind: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true, expiresAt: true },
+      select: {
+        id: true,
+        kind: true,
+        ip: true,
+        userAgent: true,
+        createdAt: true,
+        lastSeenAt: true,
+        expiresAt: true,
+      },
       orderBy: { lastSeenAt: "desc" },
     }),
     db.auditEvent.findMany({
       where: { customerId },
-      select: { id: true, kind: true, ip: true, createdAt: true, data: true, staff: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        kind: true,
+        ip: true,
+        createdAt: true,
+        data: true,
+        staff: { select: { id: true, name: true } },
+      },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: RECENT_AUDIT_EVENTS,
     }),
-    c.managerId === null ? null : db.staff.findUnique({ where: { id: c.managerId }, select: { id: true, name: true, email: true } }),
-    Promise.all(c.accounts.map((a) => (a.archivedAt ? Promise.resolve(null) : balanceOf(deps.core, a.login)))),
+    c.managerId === null
+      ? null
+      : db.staff.findUnique({
+          where: { id: c.managerId },
+          select: { id: true, name: true, email: true },
+        }),
+    Promise.all(
+      c.accounts.map((a) => (a.archivedAt ? Promise.resolve(null) : balanceOf(deps.core, a.login))),
+    ),
   ]);
   const kyc = c.kycProfile;
   return {
@@ -127,7 +160,10 @@ export async function getCustomerFile(deps: { db: Database; core: TradingCore; c
           statusName: kycStatusName(kyc.status),
           currentLevel: kyc.currentLevel,
           requiredLevel: kyc.requiredLevel,
-          requirements: kyc.requirements.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+          requirements: kyc.requirements.map((r) => ({
+            ...r,
+            createdAt: r.createdAt.toISOString(),
+          })),
           submissions: kyc.submissions.map((s) => ({
             submissionId: s.id,
             level: s.level,

@@ -7,7 +7,12 @@ const deskIdField = z.number().int().positive().max(2_147_483_647);
 const noControl = (v: string) => !/\p{Cc}/u.test(v);
 
 /** Why staff act: kept in the audit trail. */
-const reasonField = z.string().trim().min(1, { message: "Give a reason" }).max(500).refine(noControl, { message: "No control characters" });
+const reasonField = z
+  .string()
+  .trim()
+  .min(1, { message: "Give a reason" })
+  .max(500)
+  .refine(noControl, { message: "No control characters" });
 
 export const TAN_CHANNELS = ["sms", "email", "totp"] as const;
 
@@ -20,9 +25,17 @@ export const searchInput = z.strictObject({
 
 export const customerIdInput = z.strictObject({ customerId: customerIdField });
 
-export const supportActionInput = z.strictObject({ customerId: customerIdField, reason: reasonField });
+export const supportActionInput = z.strictObject({
+  customerId: customerIdField,
+  reason: reasonField,
+});
 
-const nameField = z.string().trim().min(1).max(100).refine(noControl, { message: "No control characters" });
+const nameField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine(noControl, { message: "No control characters" });
 
 /**
  * A customer made by staff (seed 004's admin path): staff-only fields included;
@@ -33,8 +46,13 @@ export const createCustomerInput = z
     email: emailField,
     firstName: nameField,
     lastName: nameField,
-    phone: z.e164({ message: "Enter the phone number in international format, e.g. +35712345678" }).optional(),
-    preferredLanguage: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).default("en"),
+    phone: z
+      .e164({ message: "Enter the phone number in international format, e.g. +35712345678" })
+      .optional(),
+    preferredLanguage: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/)
+      .default("en"),
     deskId: deskIdField.optional(),
     managerId: staffIdField.optional(),
     tanChannels: z
@@ -48,10 +66,18 @@ export const createCustomerInput = z
   })
   .superRefine((v, ctx) => {
     if (v.debitThreshold !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["debitThreshold"], message: "A debit threshold has no meaning for a brokerage account" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["debitThreshold"],
+        message: "A debit threshold has no meaning for a brokerage account",
+      });
     }
     if (v.tanChannels.includes("sms") && !v.phone) {
-      ctx.addIssue({ code: "custom", path: ["tanChannels"], message: "SMS codes need a phone number" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["tanChannels"],
+        message: "SMS codes need a phone number",
+      });
     }
   });
 
@@ -62,4 +88,6 @@ export const assignInput = z
     deskId: deskIdField.nullable().optional(),
     managerId: staffIdField.nullable().optional(),
   })
-  .refine((v) => v.deskId !== undefined || v.managerId !== undefined, { message: "Send a desk, a manager, or both" });
+  .refine((v) => v.deskId !== undefined || v.managerId !== undefined, {
+    message: "Send a desk, a manager, or both",
+  });

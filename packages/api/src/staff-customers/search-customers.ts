@@ -28,7 +28,10 @@ export const customerSummary = (c: SummaryRow) => ({
  * phone (case-insensitive, anywhere), or holding the account login the query is;
  * newest first, paged.
  */
-export async function searchCustomers(db: Database, input: { query: string; limit: number; offset: number }) {
+export async function searchCustomers(
+  db: Database,
+  input: { query: string; limit: number; offset: number },
+) {
   const query = input.query.trim();
   const words = query.split(/\s+/).filter(Boolean).slice(0, 5);
   const byWords: Prisma.CustomerWhereInput = {
@@ -45,7 +48,8 @@ export async function searchCustomers(db: Database, input: { query: string; limi
     }),
   };
   const login = /^\d{1,9}$/.test(query) ? Number(query) : null;
-  const where: Prisma.CustomerWhereInput = login !== null ? { OR: [byWords, { accounts: { some: { login } } }] } : byWords;
+  const where: Prisma.CustomerWhereInput =
+    login !== null ? { OR: [byWords, { accounts: { some: { login } } }] } : byWords;
   const [rows, total] = await Promise.all([
     db.customer.findMany({
       where,

@@ -26,7 +26,11 @@ async function loadCustomer(db: Database, customerId: number) {
 }
 
 /** Ends every live session (web and API) of the customer. Order: 404, 403 SELF_APPROVAL. */
-export async function endCustomerSessions(deps: { db: Database; clock: Clock }, input: SupportInput, request: RequestMeta) {
+export async function endCustomerSessions(
+  deps: { db: Database; clock: Clock },
+  input: SupportInput,
+  request: RequestMeta,
+) {
   const customer = await loadCustomer(deps.db, input.customerId);
   await assertNotOwnCustomer(deps.db, input.staffId, customer.email);
   const now = deps.clock.now();
@@ -36,7 +40,11 @@ export async function endCustomerSessions(deps: { db: Database; clock: Clock }, 
       channel: "EMAIL",
       recipient: customer.email,
       customerId: customer.id,
-      ...staffActionEmail({ action: "All your signed-in devices were signed out", at: now, brandName: customer.brand.displayName }),
+      ...staffActionEmail({
+        action: "All your signed-in devices were signed out",
+        at: now,
+        brandName: customer.brand.displayName,
+      }),
     });
     await recordAuditEvent(tx, {
       kind: "customer.sessions_ended_by_staff",
@@ -54,7 +62,11 @@ export async function endCustomerSessions(deps: { db: Database; clock: Clock }, 
  * Turns the customer's two-factor authentication off (secret, pending setups and recovery
  * codes gone), so they can sign in with their password and enrol again. Order: 404, 403.
  */
-export async function resetCustomerTwoFactor(deps: { db: Database; clock: Clock }, input: SupportInput, request: RequestMeta) {
+export async function resetCustomerTwoFactor(
+  deps: { db: Database; clock: Clock },
+  input: SupportInput,
+  request: RequestMeta,
+) {
   const customer = await loadCustomer(deps.db, input.customerId);
   await assertNotOwnCustomer(deps.db, input.staffId, customer.email);
   const now = deps.clock.now();
@@ -71,7 +83,8 @@ export async function resetCustomerTwoFactor(deps: { db: Database; clock: Clock 
       recipient: customer.email,
       customerId: customer.id,
       ...staffActionEmail({
-        action: "Two-factor authentication was turned off on your account; set it up again from your security settings",
+        action:
+          "Two-factor authentication was turned off on your account; set it up again from your security settings",
         at: now,
         brandName: customer.brand.displayName,
       }),

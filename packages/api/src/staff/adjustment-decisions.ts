@@ -20,7 +20,10 @@ const notFound = () => new DomainError("NOT_FOUND", { message: "Adjustment reque
 const alreadyDecided = () => new DomainError("REQUEST_ALREADY_DECIDED");
 
 async function findRequest(db: Deps["db"], requestId: string): Promise<AdjustmentRow> {
-  const row = await db.balanceAdjustment.findUnique({ where: { id: requestId }, select: adjustmentSelect });
+  const row = await db.balanceAdjustment.findUnique({
+    where: { id: requestId },
+    select: adjustmentSelect,
+  });
   if (!row) throw notFound();
   return row;
 }
@@ -30,7 +33,9 @@ export async function listAdjustmentRequests(
   db: Deps["db"],
   input: { status?: AdjustmentRow["status"] | undefined; limit: number; offset: number },
 ) {
-  const where = (input.status ? { status: input.status } : {}) satisfies Prisma.BalanceAdjustmentWhereInput;
+  const where = (
+    input.status ? { status: input.status } : {}
+  ) satisfies Prisma.BalanceAdjustmentWhereInput;
   const [rows, total] = await Promise.all([
     db.balanceAdjustment.findMany({
       where,
@@ -73,16 +78,29 @@ export async function approveAdjustment(
       customerId: row.account.customer.id,
       staffId: input.staffId,
       request,
-      data: { requestId: row.id, accountId: row.account.id, makerId: row.makerId, amount: row.amount.toFixed(2), currency: row.currency },
+      data: {
+        requestId: row.id,
+        accountId: row.account.id,
+        makerId: row.makerId,
+        amount: row.amount.toFixed(2),
+        currency: row.currency,
+      },
       at: now,
     });
-    return tx.balanceAdjustment.findUniqueOrThrow({ where: { id: row.id }, select: adjustmentSelect });
+    return tx.balanceAdjustment.findUniqueOrThrow({
+      where: { id: row.id },
+      select: adjustmentSelect,
+    });
   });
   if (claimed) return applyAdjustment(deps, claimed, request);
   // Lost the race, or a retry: only this checker's own approval, cut off before the
   // core answered, is finished here; anything else was decided by someone else.
   const current = await findRequest(deps.db, input.requestId);
-  if (current.status === "APPLYING" && current.approvalRequired && current.checkerId === input.staffId) {
+  if (
+    current.status === "APPLYING" &&
+    current.approvalRequired &&
+    current.checkerId === input.staffId
+  ) {
     return applyAdjustment(deps, current, request);
   }
   throw alreadyDecided();
@@ -103,7 +121,12 @@ export async function rejectAdjustment(
   return deps.db.$transaction(async (tx) => {
     const won = await tx.balanceAdjustment.updateMany({
       where: { id: row.id, status: "PENDING" },
-      data: { status: "REJECTED", checkerId: input.staffId, decidedAt: now, rejectionReason: input.reason },
+      data: {
+        status: "REJECTED",
+        checkerId: input.staffId,
+        decidedAt: now,
+        rejectionReason: input.reason,
+      },
     });
     if (won.count !== 1) throw alreadyDecided();
     await recordAuditEvent(tx, {
@@ -111,9 +134,19 @@ export async function rejectAdjustment(
       customerId: row.account.customer.id,
       staffId: input.staffId,
       request,
-      data: { requestId: row.id, accountId: row.account.id, makerId: row.makerId, reason: input.reason },
+      data: {
+        requestId: row.id,
+        accountId: row.account.id,
+        makerId: row.makerId,
+        reason: input.reason,
+      },
       at: now,
     });
-    return adjustmentView(await tx.balanceAdjustment.findUniqueOrThrow({ where: { id: row.id }, select: adjustmentSelect }));
+    return adjustmentView(
+      await tx.balanceAdjustment.findUniqueOrThrow({
+        where: { id: row.id },
+        select: adjustmentSelect,
+      }),
+    );
   });
 }

@@ -15,9 +15,15 @@ export const DEFAULT_ADJUSTMENT_THRESHOLD = "1000.00";
  */
 export function parseAdjustmentThresholds(value: string | undefined): AdjustmentThresholds {
   const thresholds: Record<string, string> = { "*": DEFAULT_ADJUSTMENT_THRESHOLD };
-  for (const entry of (value ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (value ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const match = /^([A-Z]{3}|\*):(\d{1,12}(?:\.\d{1,2})?)$/.exec(entry);
-    if (!match) throw new Error(`ADJUSTMENT_APPROVAL_THRESHOLDS: "${entry}" is not CUR:amount (e.g. USD:1000.00)`);
+    if (!match)
+      throw new Error(
+        `ADJUSTMENT_APPROVAL_THRESHOLDS: "${entry}" is not CUR:amount (e.g. USD:1000.00)`,
+      );
     thresholds[match[1]!] = new Prisma.Decimal(match[2]!).toFixed(2);
   }
   return thresholds;
@@ -28,6 +34,10 @@ export function thresholdFor(thresholds: AdjustmentThresholds, currency: string)
 }
 
 /** Strictly above the threshold waits for a second staff member; exactly at it applies at once. */
-export function needsApproval(thresholds: AdjustmentThresholds, currency: string, amount: string): boolean {
+export function needsApproval(
+  thresholds: AdjustmentThresholds,
+  currency: string,
+  amount: string,
+): boolean {
   return new Prisma.Decimal(amount).greaterThan(thresholdFor(thresholds, currency));
 }

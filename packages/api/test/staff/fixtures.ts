@@ -17,7 +17,12 @@ export async function staffMember(h: Harness, role: StaffRole, email?: string) {
   });
   const now = h.clock.now();
   const session = await h.db.staffSession.create({
-    data: { staffId: staff.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 8 * 3600_000) },
+    data: {
+      staffId: staff.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + 8 * 3600_000),
+    },
   });
   const credential: Credential = { type: "staff-session", sessionId: session.id };
   return { staff, credential, api: h.caller(credential) };

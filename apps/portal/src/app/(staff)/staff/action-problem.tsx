@@ -5,13 +5,22 @@ import { useErrorMessage } from "~/i18n/use-error-message";
 import type { StaffActionResult } from "./staff-action-result";
 
 /** The sentence for a refused staff action, announced as an alert. */
-export function ActionProblem({ result, prefix }: { result: StaffActionResult<unknown> | null; prefix?: string }) {
+export function ActionProblem({
+  result,
+  prefix,
+}: {
+  result: StaffActionResult<unknown> | null;
+  prefix?: string;
+}) {
   const describe = useErrorMessage();
   const t = useTranslations("staff.actions");
   if (!result || result.ok) return null;
   const fields = Object.entries(result.fieldErrors).filter(([field]) => field !== "_form");
   const message = describe({
-    data: { appCode: result.code, details: result.reference ? { correlationId: result.reference } : null },
+    data: {
+      appCode: result.code,
+      details: result.reference ? { correlationId: result.reference } : null,
+    },
   });
   return (
     <div role="alert" className="alert">

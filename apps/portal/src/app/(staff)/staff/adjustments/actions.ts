@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { getServerCaller } from "~/trpc/server";
-import { formInteger, formText, runStaffAction, type StaffActionResult } from "../staff-action-result";
+import {
+  formInteger,
+  formText,
+  runStaffAction,
+  type StaffActionResult,
+} from "../staff-action-result";
 
 export interface RequestedAdjustment {
   requestId: string;
@@ -19,7 +24,9 @@ export async function requestAdjustmentAction(
   form: FormData,
 ): Promise<StaffActionResult<RequestedAdjustment>> {
   const result = await runStaffAction(async () => {
-    const made = await (await getServerCaller()).staff.adjustBalance({
+    const made = await (
+      await getServerCaller()
+    ).staff.adjustBalance({
       accountId: formInteger(form, "accountId") as number,
       type: formText(form, "type") as "deposit",
       amount: formText(form, "amount"),
@@ -39,14 +46,24 @@ export async function requestAdjustmentAction(
   return result;
 }
 
-export async function approveAdjustmentAction(requestId: string): Promise<StaffActionResult<string>> {
-  const result = await runStaffAction(async () => (await (await getServerCaller()).staff.approveAdjustment({ requestId })).status);
+export async function approveAdjustmentAction(
+  requestId: string,
+): Promise<StaffActionResult<string>> {
+  const result = await runStaffAction(
+    async () => (await (await getServerCaller()).staff.approveAdjustment({ requestId })).status,
+  );
   revalidatePath("/staff/adjustments");
   return result;
 }
 
-export async function rejectAdjustmentAction(requestId: string, reason: string): Promise<StaffActionResult<string>> {
-  const result = await runStaffAction(async () => (await (await getServerCaller()).staff.rejectAdjustment({ requestId, reason })).status);
+export async function rejectAdjustmentAction(
+  requestId: string,
+  reason: string,
+): Promise<StaffActionResult<string>> {
+  const result = await runStaffAction(
+    async () =>
+      (await (await getServerCaller()).staff.rejectAdjustment({ requestId, reason })).status,
+  );
   revalidatePath("/staff/adjustments");
   return result;
 }

@@ -25,21 +25,59 @@ export function AdjustmentForm({ defaultAccountId }: { defaultAccountId: string 
       <p className="muted">{t("formIntro")}</p>
       <form action={action} className={styles.form} noValidate>
         <input type="hidden" name="idempotencyKey" value={key} />
-        <TextField id="adjustment-account" name="accountId" label={t("accountId")} hint={t("accountIdHint")} inputMode="numeric" defaultValue={defaultAccountId} required error={fields.accountId?.join(" ")} />
+        <TextField
+          id="adjustment-account"
+          name="accountId"
+          label={t("accountId")}
+          hint={t("accountIdHint")}
+          inputMode="numeric"
+          defaultValue={defaultAccountId}
+          required
+          error={fields.accountId?.join(" ")}
+        />
         <SelectField id="adjustment-type" name="type" label={t("type")} defaultValue="deposit">
           <option value="deposit">{t("types.deposit")}</option>
           <option value="withdrawal">{t("types.withdrawal")}</option>
         </SelectField>
-        <TextField id="adjustment-amount" name="amount" label={t("amount")} hint={t("amountHint")} inputMode="decimal" required error={fields.amount?.join(" ")} />
-        <TextField id="adjustment-comment" name="comment" label={t("comment")} hint={t("commentHint")} maxLength={255} required error={fields.comment?.join(" ")} />
-        <SubmitButton pending={pending || key === ""} label={t("submit")} pendingLabel={t("submitting")} />
+        <TextField
+          id="adjustment-amount"
+          name="amount"
+          label={t("amount")}
+          hint={t("amountHint")}
+          inputMode="decimal"
+          required
+          error={fields.amount?.join(" ")}
+        />
+        <TextField
+          id="adjustment-comment"
+          name="comment"
+          label={t("comment")}
+          hint={t("commentHint")}
+          maxLength={255}
+          required
+          error={fields.comment?.join(" ")}
+        />
+        <SubmitButton
+          pending={pending || key === ""}
+          label={t("submit")}
+          pendingLabel={t("submitting")}
+        />
       </form>
       <ActionProblem result={state} prefix={t("refused")} />
       {state?.ok ? (
         <p role="status" className={styles.success}>
           {state.value.status === "PENDING"
-            ? t("madePending", { amount: state.value.amount, currency: state.value.currency, login: state.value.login })
-            : t("madeApplied", { amount: state.value.amount, currency: state.value.currency, login: state.value.login, balance: state.value.balance ?? "" })}
+            ? t("madePending", {
+                amount: state.value.amount,
+                currency: state.value.currency,
+                login: state.value.login,
+              })
+            : t("madeApplied", {
+                amount: state.value.amount,
+                currency: state.value.currency,
+                login: state.value.login,
+                balance: state.value.balance ?? "",
+              })}
         </p>
       ) : null}
     </section>

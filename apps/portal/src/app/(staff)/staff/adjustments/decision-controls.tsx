@@ -28,18 +28,37 @@ export function DecisionControls({ requestId, label }: { requestId: string; labe
   const reasonId = `reject-reason-${requestId}`;
   return (
     <div className={styles.decision}>
-      <button type="button" className="button" disabled={pending} aria-label={t("approveLabel", { request: label })} onClick={() => run(() => approveAdjustmentAction(requestId))}>
+      <button
+        type="button"
+        className="button"
+        disabled={pending}
+        aria-label={t("approveLabel", { request: label })}
+        onClick={() => run(() => approveAdjustmentAction(requestId))}
+      >
         {t("approve")}
       </button>
       <form onSubmit={onReject} className={styles.inlineForm}>
         <label htmlFor={reasonId}>{t("rejectReason", { request: label })}</label>
-        <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required />
-        <button type="submit" className="button button--secondary" disabled={pending} aria-label={t("rejectLabel", { request: label })}>
+        <input
+          id={reasonId}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          required
+        />
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={pending}
+          aria-label={t("rejectLabel", { request: label })}
+        >
           {t("reject")}
         </button>
       </form>
       <ActionProblem result={result} />
-      {result?.ok ? <p role="status">{t(`decided.${result.value === "REJECTED" ? "rejected" : "approved"}`)}</p> : null}
+      {result?.ok ? (
+        <p role="status">{t(`decided.${result.value === "REJECTED" ? "rejected" : "approved"}`)}</p>
+      ) : null}
     </div>
   );
 }

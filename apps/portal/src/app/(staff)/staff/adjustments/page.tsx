@@ -26,7 +26,12 @@ export default async function AdjustmentsPage({
 }) {
   const params = await searchParams;
   const rawStatus = one(params.status);
-  const status: Status | "ALL" = rawStatus === "ALL" ? "ALL" : STATUSES.includes(rawStatus as Status) ? (rawStatus as Status) : "PENDING";
+  const status: Status | "ALL" =
+    rawStatus === "ALL"
+      ? "ALL"
+      : STATUSES.includes(rawStatus as Status)
+        ? (rawStatus as Status)
+        : "PENDING";
   const pageNumber = Math.min(Math.max(Number(one(params.page)) || 1, 1), 4000);
   const accountId = /^\d{1,10}$/.test(one(params.accountId) ?? "") ? one(params.accountId)! : "";
   const here = `/staff/adjustments?status=${status}${pageNumber > 1 ? `&page=${pageNumber}` : ""}`;
@@ -40,7 +45,11 @@ export default async function AdjustmentsPage({
       const caller = await getServerCaller();
       const [me, list] = await Promise.all([
         caller.staffAuth.me(),
-        caller.staff.adjustmentRequests({ ...(status === "ALL" ? {} : { status }), limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE }),
+        caller.staff.adjustmentRequests({
+          ...(status === "ALL" ? {} : { status }),
+          limit: PAGE_SIZE,
+          offset: (pageNumber - 1) * PAGE_SIZE,
+        }),
       ]);
       return { me, list };
     }),
@@ -48,7 +57,17 @@ export default async function AdjustmentsPage({
   const canDecide = me.permissions.includes("money:adjust:approve");
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const when = (iso: string | null) =>
-    iso ? <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })}</time> : t("none");
+    iso ? (
+      <time dateTime={iso}>
+        {format.dateTime(new Date(iso), {
+          dateStyle: "medium",
+          timeStyle: "medium",
+          timeZone: "UTC",
+        })}
+      </time>
+    ) : (
+      t("none")
+    );
 
   return (
     <div className={`container ${styles.page}`}>
@@ -65,7 +84,10 @@ export default async function AdjustmentsPage({
           <ul className={styles.tabs}>
             {[...STATUSES, "ALL" as const].map((s) => (
               <li key={s}>
-                <Link href={`/staff/adjustments?status=${s}`} aria-current={s === status ? "page" : undefined}>
+                <Link
+                  href={`/staff/adjustments?status=${s}`}
+                  aria-current={s === status ? "page" : undefined}
+                >
                   {t(`statusTabs.${s}`)}
                 </Link>
               </li>
@@ -91,16 +113,25 @@ export default async function AdjustmentsPage({
               </thead>
               <tbody>
                 {list.items.map((r) => {
-                  const label = t("requestLabel", { type: t(`types.${r.type}`), amount: r.amount, currency: r.currency, login: r.login });
+                  const label = t("requestLabel", {
+                    type: t(`types.${r.type}`),
+                    amount: r.amount,
+                    currency: r.currency,
+                    login: r.login,
+                  });
                   return (
                     <tr key={r.requestId} data-request-id={r.requestId}>
                       <th scope="row">
                         {label}
                         <br />
-                        <span className="muted small">{t("requestedAt")} {when(r.requestedAt)}</span>
+                        <span className="muted small">
+                          {t("requestedAt")} {when(r.requestedAt)}
+                        </span>
                       </th>
                       <td>
-                        <Link href={`/staff/customers/${r.customer.customerId}`}>{r.customer.name}</Link>
+                        <Link href={`/staff/customers/${r.customer.customerId}`}>
+                          {r.customer.name}
+                        </Link>
                         <br />
                         <span className={`muted small ${styles.email}`}>{r.customer.email}</span>
                       </td>
@@ -110,7 +141,9 @@ export default async function AdjustmentsPage({
                         {r.balance !== null ? (
                           <>
                             <br />
-                            <span className="muted small">{t("balanceAfter", { balance: r.balance, currency: r.currency })}</span>
+                            <span className="muted small">
+                              {t("balanceAfter", { balance: r.balance, currency: r.currency })}
+                            </span>
                           </>
                         ) : null}
                       </td>
@@ -119,13 +152,19 @@ export default async function AdjustmentsPage({
                         {r.rejectionReason ? (
                           <>
                             <br />
-                            <span className="small">{t("rejectionReason", { reason: r.rejectionReason })}</span>
+                            <span className="small">
+                              {t("rejectionReason", { reason: r.rejectionReason })}
+                            </span>
                           </>
                         ) : null}
                       </td>
                       <td>{r.maker.name}</td>
                       <td>
-                        {r.checker ? r.checker.name : r.approvalRequired ? t("none") : t("noApprovalNeeded")}
+                        {r.checker
+                          ? r.checker.name
+                          : r.approvalRequired
+                            ? t("none")
+                            : t("noApprovalNeeded")}
                         {r.decidedAt ? (
                           <>
                             <br />
@@ -143,7 +182,11 @@ export default async function AdjustmentsPage({
                         ) : null}
                       </td>
                       {canDecide ? (
-                        <td>{r.status === "PENDING" ? <DecisionControls requestId={r.requestId} label={label} /> : null}</td>
+                        <td>
+                          {r.status === "PENDING" ? (
+                            <DecisionControls requestId={r.requestId} label={label} />
+                          ) : null}
+                        </td>
                       ) : null}
                     </tr>
                   );
@@ -155,9 +198,17 @@ export default async function AdjustmentsPage({
         <p className="muted small">{t("timeZoneNote")}</p>
         {pages > 1 ? (
           <nav aria-label={t("pagination")} className={styles.pagination}>
-            {pageNumber > 1 ? <Link href={`/staff/adjustments?status=${status}&page=${pageNumber - 1}`}>{t("previous")}</Link> : null}
+            {pageNumber > 1 ? (
+              <Link href={`/staff/adjustments?status=${status}&page=${pageNumber - 1}`}>
+                {t("previous")}
+              </Link>
+            ) : null}
             <span>{t("pageOf", { page: pageNumber, pages })}</span>
-            {pageNumber < pages ? <Link href={`/staff/adjustments?status=${status}&page=${pageNumber + 1}`}>{t("next")}</Link> : null}
+            {pageNumber < pages ? (
+              <Link href={`/staff/adjustments?status=${status}&page=${pageNumber + 1}`}>
+                {t("next")}
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </section>

@@ -13,8 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const positive = (v: string | undefined) => (v && /^\d{1,10}$/.test(v) && Number(v) <= 2_147_483_647 ? Number(v) : undefined);
-const date = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
+const positive = (v: string | undefined) =>
+  v && /^\d{1,10}$/.test(v) && Number(v) <= 2_147_483_647 ? Number(v) : undefined;
+const date = (v: string | undefined) =>
+  v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined;
 
 /** The audit trail: every staff action with who, what, whom and when, filterable. */
 export default async function AuditPage({
@@ -35,7 +37,8 @@ export default async function AuditPage({
   const query = new URLSearchParams(
     Object.entries(filters).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
   );
-  const link = (page: number) => `/staff/audit?${query.toString()}${page > 1 ? `&page=${page}` : ""}`;
+  const link = (page: number) =>
+    `/staff/audit?${query.toString()}${page > 1 ? `&page=${page}` : ""}`;
   const here = link(pageNumber);
   const access = await staffPageAccess(here, "audit:read");
   if (access !== "staff") return <StaffOnly reason={access} />;
@@ -67,18 +70,34 @@ export default async function AuditPage({
       <form method="get" action="/staff/audit" className="filter-form" aria-label={t("filters")}>
         <div className="field">
           <label htmlFor="audit-kind">{t("kind")}</label>
-          <input id="audit-kind" name="kind" defaultValue={filters.kind ?? ""} maxLength={100} aria-describedby="audit-kind-hint" />
+          <input
+            id="audit-kind"
+            name="kind"
+            defaultValue={filters.kind ?? ""}
+            maxLength={100}
+            aria-describedby="audit-kind-hint"
+          />
           <p id="audit-kind-hint" className="muted small">
             {t("kindHint")}
           </p>
         </div>
         <div className="field">
           <label htmlFor="audit-staff">{t("staffId")}</label>
-          <input id="audit-staff" name="staffId" inputMode="numeric" defaultValue={filters.staffId ?? ""} />
+          <input
+            id="audit-staff"
+            name="staffId"
+            inputMode="numeric"
+            defaultValue={filters.staffId ?? ""}
+          />
         </div>
         <div className="field">
           <label htmlFor="audit-customer">{t("customerId")}</label>
-          <input id="audit-customer" name="customerId" inputMode="numeric" defaultValue={filters.customerId ?? ""} />
+          <input
+            id="audit-customer"
+            name="customerId"
+            inputMode="numeric"
+            defaultValue={filters.customerId ?? ""}
+          />
         </div>
         <div className="field">
           <label htmlFor="audit-from">{t("from")}</label>
@@ -116,7 +135,13 @@ export default async function AuditPage({
               {list.items.map((e) => (
                 <tr key={e.eventId}>
                   <th scope="row">
-                    <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })}</time>
+                    <time dateTime={e.at}>
+                      {format.dateTime(new Date(e.at), {
+                        dateStyle: "medium",
+                        timeStyle: "medium",
+                        timeZone: "UTC",
+                      })}
+                    </time>
                   </th>
                   <td>
                     {e.staff ? (
@@ -135,7 +160,9 @@ export default async function AuditPage({
                   <td>
                     {e.customer ? (
                       <>
-                        <Link href={`/staff/customers/${e.customer.customerId}`}>{e.customer.name}</Link>
+                        <Link href={`/staff/customers/${e.customer.customerId}`}>
+                          {e.customer.name}
+                        </Link>
                         <br />
                         <span className={`muted small ${styles.email}`}>{e.customer.email}</span>
                       </>
@@ -145,7 +172,9 @@ export default async function AuditPage({
                   </td>
                   <td className={styles.email}>
                     {e.data ? <code>{JSON.stringify(e.data)}</code> : null}
-                    {e.ip ? <span className="muted small"> {t("from_ip", { ip: e.ip })}</span> : null}
+                    {e.ip ? (
+                      <span className="muted small"> {t("from_ip", { ip: e.ip })}</span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

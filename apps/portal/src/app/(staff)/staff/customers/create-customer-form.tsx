@@ -20,23 +20,76 @@ export function CreateCustomerForm() {
       <h2 id="create-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
       <form action={action} className={styles.form} noValidate>
-        <TextField id="create-email" name="email" type="email" label={t("email")} required error={err("email")} />
-        <TextField id="create-first-name" name="firstName" label={t("firstName")} required error={err("firstName")} />
-        <TextField id="create-last-name" name="lastName" label={t("lastName")} required error={err("lastName")} />
-        <TextField id="create-phone" name="phone" type="tel" label={t("phone")} hint={t("phoneHint")} error={err("phone")} />
-        <TextField id="create-language" name="preferredLanguage" label={t("language")} hint={t("languageHint")} error={err("preferredLanguage")} />
-        <TextField id="create-desk" name="deskId" inputMode="numeric" label={t("deskId")} error={err("deskId")} />
-        <TextField id="create-manager" name="managerId" inputMode="numeric" label={t("managerId")} hint={t("managerIdHint")} error={err("managerId")} />
+        <TextField
+          id="create-email"
+          name="email"
+          type="email"
+          label={t("email")}
+          required
+          error={err("email")}
+        />
+        <TextField
+          id="create-first-name"
+          name="firstName"
+          label={t("firstName")}
+          required
+          error={err("firstName")}
+        />
+        <TextField
+          id="create-last-name"
+          name="lastName"
+          label={t("lastName")}
+          required
+          error={err("lastName")}
+        />
+        <TextField
+          id="create-phone"
+          name="phone"
+          type="tel"
+          label={t("phone")}
+          hint={t("phoneHint")}
+          error={err("phone")}
+        />
+        <TextField
+          id="create-language"
+          name="preferredLanguage"
+          label={t("language")}
+          hint={t("languageHint")}
+          error={err("preferredLanguage")}
+        />
+        <TextField
+          id="create-desk"
+          name="deskId"
+          inputMode="numeric"
+          label={t("deskId")}
+          error={err("deskId")}
+        />
+        <TextField
+          id="create-manager"
+          name="managerId"
+          inputMode="numeric"
+          label={t("managerId")}
+          hint={t("managerIdHint")}
+          error={err("managerId")}
+        />
         <fieldset className="field">
           <legend>{t("tanChannels")}</legend>
           {(["sms", "email", "totp"] as const).map((channel) => (
             <label key={channel}>
-              <input type="checkbox" name="tanChannels" value={channel} /> {t(`channels.${channel}`)}
+              <input type="checkbox" name="tanChannels" value={channel} />{" "}
+              {t(`channels.${channel}`)}
             </label>
           ))}
           {err("tanChannels") ? <p className="small">{err("tanChannels")}</p> : null}
         </fieldset>
-        <TextField id="create-conversion" name="conversionRateClass" inputMode="numeric" label={t("conversionRateClass")} hint={t("conversionRateClassHint")} error={err("conversionRateClass")} />
+        <TextField
+          id="create-conversion"
+          name="conversionRateClass"
+          inputMode="numeric"
+          label={t("conversionRateClass")}
+          hint={t("conversionRateClassHint")}
+          error={err("conversionRateClass")}
+        />
         <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
       </form>
       <ActionProblem result={state} prefix={t("refused")} />

@@ -24,7 +24,8 @@ export default async function CustomersPage({
   const params = await searchParams;
   const query = (one(params.q) ?? "").trim().slice(0, 254);
   const pageNumber = Math.min(Math.max(Number(one(params.page)) || 1, 1), 4000);
-  const link = (page: number) => `/staff/customers?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}`;
+  const link = (page: number) =>
+    `/staff/customers?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}`;
   const here = query ? link(pageNumber) : "/staff/customers";
   const access = await staffPageAccess(here, "customers:read");
   if (access !== "staff") return <StaffOnly reason={access} />;
@@ -36,7 +37,13 @@ export default async function CustomersPage({
       const caller = await getServerCaller();
       const [me, results] = await Promise.all([
         caller.staffAuth.me(),
-        query ? caller.staffCustomers.search({ query, limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE }) : null,
+        query
+          ? caller.staffCustomers.search({
+              query,
+              limit: PAGE_SIZE,
+              offset: (pageNumber - 1) * PAGE_SIZE,
+            })
+          : null,
       ]);
       return { me, results };
     }),
@@ -50,20 +57,33 @@ export default async function CustomersPage({
         <p className="lead">{t("intro")}</p>
       </header>
 
-        <form method="get" action="/staff/customers" className="filter-form" role="search" aria-label={t("searchLabel")}>
-          <div className="field">
-            <label htmlFor="customer-query">{t("query")}</label>
-            <input id="customer-query" name="q" type="search" defaultValue={query} maxLength={254} aria-describedby="customer-query-hint" />
-            <p id="customer-query-hint" className="muted small">
-              {t("queryHint")}
-            </p>
-          </div>
-          <div className="filter-form__actions">
-            <button type="submit" className="button">
-              {t("search")}
-            </button>
-          </div>
-        </form>
+      <form
+        method="get"
+        action="/staff/customers"
+        className="filter-form"
+        role="search"
+        aria-label={t("searchLabel")}
+      >
+        <div className="field">
+          <label htmlFor="customer-query">{t("query")}</label>
+          <input
+            id="customer-query"
+            name="q"
+            type="search"
+            defaultValue={query}
+            maxLength={254}
+            aria-describedby="customer-query-hint"
+          />
+          <p id="customer-query-hint" className="muted small">
+            {t("queryHint")}
+          </p>
+        </div>
+        <div className="filter-form__actions">
+          <button type="submit" className="button">
+            {t("search")}
+          </button>
+        </div>
+      </form>
 
       {results ? (
         <section aria-labelledby="results-title" className="stack">
@@ -94,7 +114,12 @@ export default async function CustomersPage({
                       <td>{c.logins.length > 0 ? c.logins.join(", ") : t("none")}</td>
                       <td>{c.status === 0 ? t("active") : t("disabled")}</td>
                       <td>
-                        <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeZone: "UTC" })}</time>
+                        <time dateTime={c.createdAt}>
+                          {format.dateTime(new Date(c.createdAt), {
+                            dateStyle: "medium",
+                            timeZone: "UTC",
+                          })}
+                        </time>
                       </td>
                     </tr>
                   ))}

@@ -6,7 +6,12 @@ import { useState, useTransition, type FormEvent } from "react";
 import { ActionProblem } from "../../action-problem";
 import type { StaffActionResult } from "../../staff-action-result";
 import styles from "../../staff-pages.module.css";
-import { assignCustomerAction, endSessionsAction, resetTwoFactorAction, setCustomerStatusAction } from "../actions";
+import {
+  assignCustomerAction,
+  endSessionsAction,
+  resetTwoFactorAction,
+  setCustomerStatusAction,
+} from "../actions";
 
 function useStaffAction() {
   const router = useRouter();
@@ -30,7 +35,11 @@ export function SupportActions({ customerId }: { customerId: number }) {
   const submit = (what: "sessions" | "twoFactor") => (event: Pick<FormEvent, "preventDefault">) => {
     event.preventDefault();
     setDone(what);
-    run(() => (what === "sessions" ? endSessionsAction(customerId, reason) : resetTwoFactorAction(customerId, reason)));
+    run(() =>
+      what === "sessions"
+        ? endSessionsAction(customerId, reason)
+        : resetTwoFactorAction(customerId, reason),
+    );
   };
   return (
     <section aria-labelledby="support-title" className={styles.panel}>
@@ -42,19 +51,33 @@ export function SupportActions({ customerId }: { customerId: number }) {
           <p id="support-reason-hint" className="muted small">
             {t("reasonHint")}
           </p>
-          <input id="support-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required aria-describedby="support-reason-hint" />
+          <input
+            id="support-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+            required
+            aria-describedby="support-reason-hint"
+          />
         </div>
         <div className={styles.tabs}>
           <button type="submit" className="button" disabled={pending}>
             {t("endSessions")}
           </button>
-          <button type="button" className="button button--secondary" disabled={pending} onClick={submit("twoFactor")}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={pending}
+            onClick={submit("twoFactor")}
+          >
             {t("resetTwoFactor")}
           </button>
         </div>
       </form>
       <ActionProblem result={result} />
-      {result?.ok && done ? <p role="status">{t(done === "sessions" ? "sessionsEnded" : "twoFactorReset")}</p> : null}
+      {result?.ok && done ? (
+        <p role="status">{t(done === "sessions" ? "sessionsEnded" : "twoFactorReset")}</p>
+      ) : null}
     </section>
   );
 }
@@ -87,14 +110,25 @@ export function ManageActions({
       >
         <div className="field">
           <label htmlFor="assign-desk">{t("deskId")}</label>
-          <input id="assign-desk" inputMode="numeric" value={desk} onChange={(e) => setDesk(e.target.value)} />
+          <input
+            id="assign-desk"
+            inputMode="numeric"
+            value={desk}
+            onChange={(e) => setDesk(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="assign-manager">{t("managerId")}</label>
           <p id="assign-manager-hint" className="muted small">
             {t("managerIdHint")}
           </p>
-          <input id="assign-manager" inputMode="numeric" value={manager} onChange={(e) => setManager(e.target.value)} aria-describedby="assign-manager-hint" />
+          <input
+            id="assign-manager"
+            inputMode="numeric"
+            value={manager}
+            onChange={(e) => setManager(e.target.value)}
+            aria-describedby="assign-manager-hint"
+          />
         </div>
         <button type="submit" className="button" disabled={pending}>
           {t("assign")}

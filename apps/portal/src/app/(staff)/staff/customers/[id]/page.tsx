@@ -33,9 +33,23 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     }
   });
   if (!file) notFound();
-  const [t, tKyc, format] = await Promise.all([getTranslations("staff.customer"), getTranslations("staff.review"), getFormatter()]);
+  const [t, tKyc, format] = await Promise.all([
+    getTranslations("staff.customer"),
+    getTranslations("staff.review"),
+    getFormatter(),
+  ]);
   const when = (iso: string | null) =>
-    iso ? <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}</time> : t("none");
+    iso ? (
+      <time dateTime={iso}>
+        {format.dateTime(new Date(iso), {
+          dateStyle: "medium",
+          timeStyle: "short",
+          timeZone: "UTC",
+        })}
+      </time>
+    ) : (
+      t("none")
+    );
   const can = (p: string) => me.permissions.includes(p as never);
 
   return (
@@ -52,7 +66,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <h2 id="profile-title">{t("profile")}</h2>
         <dl className={styles.details}>
           <dt>{t("email")}</dt>
-          <dd>{file.email} {file.emailVerifiedAt ? t("verified") : t("notVerified")}</dd>
+          <dd>
+            {file.email} {file.emailVerifiedAt ? t("verified") : t("notVerified")}
+          </dd>
           <dt>{t("phone")}</dt>
           <dd>{file.phone ?? t("none")}</dd>
           <dt>{t("status")}</dt>
@@ -93,12 +109,23 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <ul>
                 {file.kyc.submissions.map((s) => (
                   <li key={s.submissionId}>
-                    {can("kyc:review") ? <Link href={`/staff/kyc/${s.submissionId}`}>{t("submission", { id: s.submissionId, level: s.level })}</Link> : t("submission", { id: s.submissionId, level: s.level })}{" "}
+                    {can("kyc:review") ? (
+                      <Link href={`/staff/kyc/${s.submissionId}`}>
+                        {t("submission", { id: s.submissionId, level: s.level })}
+                      </Link>
+                    ) : (
+                      t("submission", { id: s.submissionId, level: s.level })
+                    )}{" "}
                     — {tKyc(`submissionStatus.${s.status}`)}, {when(s.submittedAt)}
                     {s.reviews.map((r, i) => (
                       <span key={i}>
                         {" "}
-                        · {t("review", { decision: tKyc(`decisions.${r.decision}`), staff: r.staff.name })} {when(r.decidedAt)}
+                        ·{" "}
+                        {t("review", {
+                          decision: tKyc(`decisions.${r.decision}`),
+                          staff: r.staff.name,
+                        })}{" "}
+                        {when(r.decidedAt)}
                         {r.reason ? ` (${r.reason})` : ""}
                       </span>
                     ))}
@@ -142,13 +169,21 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                     <td>
                       {a.group} ({a.mode})
                     </td>
-                    <td>{a.balance !== null ? `${a.balance} ${a.currency}` : a.archivedAt ? t("none") : t("balanceUnavailable")}</td>
+                    <td>
+                      {a.balance !== null
+                        ? `${a.balance} ${a.currency}`
+                        : a.archivedAt
+                          ? t("none")
+                          : t("balanceUnavailable")}
+                    </td>
                     <td>
                       {a.archivedAt ? t("archived") : t("open")}
                       {!a.archivedAt && a.mode === "REAL" && can("money:adjust:request") ? (
                         <>
                           {" "}
-                          <Link href={`/staff/adjustments?accountId=${a.accountId}`}>{t("adjust", { login: a.login })}</Link>
+                          <Link href={`/staff/adjustments?accountId=${a.accountId}`}>
+                            {t("adjust", { login: a.login })}
+                          </Link>
                         </>
                       ) : null}
                     </td>
@@ -177,7 +212,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
 
       {can("customers:support") ? <SupportActions customerId={file.customerId} /> : null}
       {can("customers:manage") ? (
-        <ManageActions customerId={file.customerId} deskId={file.deskId} managerId={file.managerId} status={file.status} />
+        <ManageActions
+          customerId={file.customerId}
+          deskId={file.deskId}
+          managerId={file.managerId}
+          status={file.status}
+        />
       ) : null}
 
       <section aria-labelledby="events-title" className="stack">
