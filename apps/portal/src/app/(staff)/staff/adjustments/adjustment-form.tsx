@@ -15,8 +15,10 @@ export function AdjustmentForm({ defaultAccountId }: { defaultAccountId: string 
   const [state, action, pending] = useActionState(requestAdjustmentAction, null);
   const [key, setKey] = useState("");
   useEffect(() => {
-    // A fresh key once the page is interactive and after each accepted request.
-    setKey(crypto.randomUUID());
+    // A fresh key once the page is interactive and after each accepted request. After a
+    // refusal the key stays: sending the form again (e.g. after CORE_NOT_AVAILABLE) is a
+    // repeat of the same request, which the server finishes at most once.
+    if (state === null || state.ok) setKey(crypto.randomUUID());
   }, [state]);
   const fields = state && !state.ok ? state.fieldErrors : {};
   return (

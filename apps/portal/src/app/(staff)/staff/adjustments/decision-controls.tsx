@@ -9,7 +9,16 @@ import styles from "../staff-pages.module.css";
 import { approveAdjustmentAction, rejectAdjustmentAction } from "./actions";
 
 /** Approve, or reject with a reason, one pending request. The server decides who may. */
-export function DecisionControls({ requestId, label }: { requestId: string; label: string }) {
+export function DecisionControls({
+  requestId,
+  label,
+  finishOnly = false,
+}: {
+  requestId: string;
+  label: string;
+  /** An approval of this member the core did not confirm: only "finish applying" (the same approval again). */
+  finishOnly?: boolean;
+}) {
   const t = useTranslations("staff.adjustments");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -32,29 +41,31 @@ export function DecisionControls({ requestId, label }: { requestId: string; labe
         type="button"
         className="button"
         disabled={pending}
-        aria-label={t("approveLabel", { request: label })}
+        aria-label={t(finishOnly ? "finishLabel" : "approveLabel", { request: label })}
         onClick={() => run(() => approveAdjustmentAction(requestId))}
       >
-        {t("approve")}
+        {t(finishOnly ? "finish" : "approve")}
       </button>
-      <form onSubmit={onReject} className={styles.inlineForm}>
-        <label htmlFor={reasonId}>{t("rejectReason", { request: label })}</label>
-        <input
-          id={reasonId}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={500}
-          required
-        />
-        <button
-          type="submit"
-          className="button button--secondary"
-          disabled={pending}
-          aria-label={t("rejectLabel", { request: label })}
-        >
-          {t("reject")}
-        </button>
-      </form>
+      {finishOnly ? null : (
+        <form onSubmit={onReject} className={styles.inlineForm}>
+          <label htmlFor={reasonId}>{t("rejectReason", { request: label })}</label>
+          <input
+            id={reasonId}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+            required
+          />
+          <button
+            type="submit"
+            className="button button--secondary"
+            disabled={pending}
+            aria-label={t("rejectLabel", { request: label })}
+          >
+            {t("reject")}
+          </button>
+        </form>
+      )}
       <ActionProblem result={result} />
       {result?.ok ? (
         <p role="status">{t(`decided.${result.value === "REJECTED" ? "rejected" : "approved"}`)}</p>

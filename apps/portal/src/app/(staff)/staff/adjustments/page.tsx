@@ -185,6 +185,11 @@ export default async function AdjustmentsPage({
                         <td>
                           {r.status === "PENDING" ? (
                             <DecisionControls requestId={r.requestId} label={label} />
+                          ) : r.status === "APPLYING" &&
+                            r.approvalRequired &&
+                            r.checker?.staffId === me.id ? (
+                            // Approved by this member, cut off before the core answered: finishing is safe (one key per request).
+                            <DecisionControls requestId={r.requestId} label={label} finishOnly />
                           ) : null}
                         </td>
                       ) : null}
