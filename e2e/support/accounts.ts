@@ -195,15 +195,20 @@ export async function openAccount(
   return trpcMutation<Opened>(request, "accounts.open", { group, ...extra, idempotencyKey: randomUUID() });
 }
 
-/** Staff deposit money on an account (how real money enters until payments exist). */
+/**
+ * Staff deposit money on an account (how real money enters until payments exist). Only
+ * amounts up to the four-eyes threshold (1,000.00 by default) apply at once; larger ones
+ * wait for a second staff member, which this helper does not play.
+ */
 export async function deposit(staff: APIRequestContext, accountId: number, amount: string): Promise<void> {
-  await trpcMutation(staff, "staff.adjustBalance", {
+  const result = await trpcMutation<{ status: string }>(staff, "staff.adjustBalance", {
     accountId,
     type: "deposit",
     amount,
     comment: "e2e funding",
     idempotencyKey: randomUUID(),
   });
+  expect(result.status, `a deposit of ${amount} above the approval threshold waits for a second staff member`).toBe("APPLIED");
 }
 
 export async function liveBalance(request: APIRequestContext, accountId: number): Promise<string> {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseAdjustmentThresholds } from "./staff/adjustment-thresholds";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -26,6 +27,11 @@ const schema = z.object({
     .url({ protocol: /^https?$/ })
     .default("http://localhost:3000")
     .transform((url) => url.replace(/\/+$/, "")),
+  /**
+   * Staff balance adjustments strictly above these amounts wait for a second staff
+   * member: `USD:1000.00,EUR:500.00,*:1000.00` (`*`: other currencies; default 1000.00).
+   */
+  ADJUSTMENT_APPROVAL_THRESHOLDS: z.string().optional(),
 });
 
 const parsed = schema.parse(process.env);
@@ -63,6 +69,7 @@ export const env = {
   get kycStorageDir(): string | undefined {
     return parsed.KYC_STORAGE_DIR ? path.resolve(parsed.KYC_STORAGE_DIR) : undefined;
   },
+  adjustmentThresholds: parseAdjustmentThresholds(parsed.ADJUSTMENT_APPROVAL_THRESHOLDS),
   devMailboxEnabled: parsed.DEV_MAILBOX
     ? parsed.DEV_MAILBOX === "true"
     : parsed.NODE_ENV !== "production",

@@ -9,6 +9,8 @@ import { otpRouter } from "./otp/router";
 import { sessionRouter } from "./session/router";
 import { staffRouter } from "./staff/router";
 import { staffAuthRouter } from "./staff-auth/router";
+import { staffAuditRouter } from "./staff-audit/router";
+import { staffCustomersRouter } from "./staff-customers/router";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +25,8 @@ export const appRouter = createTRPCRouter({
   session: sessionRouter,
   staff: staffRouter,
   staffAuth: staffAuthRouter,
+  staffAudit: staffAuditRouter,
+  staffCustomers: staffCustomersRouter,
 });
 
 export type AppRouter = typeof appRouter;

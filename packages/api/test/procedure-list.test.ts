@@ -50,9 +50,19 @@ session.logout mutation customer
 session.revoke mutation customer
 session.revokeOthers mutation customer
 staff.adjustBalance mutation staff money:adjust:request
+staff.adjustmentRequests query staff money:adjust:request
+staff.approveAdjustment mutation staff money:adjust:approve
+staff.rejectAdjustment mutation staff money:adjust:approve
 staff.setCustomerStatus mutation staff customers:manage
+staffAudit.list query staff audit:read
 staffAuth.logout mutation staff staff:self
 staffAuth.me query staff staff:self
+staffCustomers.assign mutation staff customers:manage
+staffCustomers.create mutation staff customers:manage
+staffCustomers.endSessions mutation staff customers:support
+staffCustomers.get query staff customers:read
+staffCustomers.resetTwoFactor mutation staff customers:support
+staffCustomers.search query staff customers:read
 `;
 
 interface ListedProcedure {

@@ -11,7 +11,7 @@ export async function SiteHeader({ brandName }: { brandName: string }) {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href={kind === "customer" ? "/accounts" : kind === "staff" ? "/staff/kyc" : "/"} className="brand-mark">
+        <Link href={kind === "customer" ? "/accounts" : kind === "staff" ? "/staff" : "/"} className="brand-mark">
           {brandName}
         </Link>
         <nav aria-label={t("primaryNavigation")}>

@@ -2,6 +2,7 @@ import type { Database } from "@brokerage/db";
 import { toAccountView, type AccountView } from "./account-view";
 import { DomainError } from "../errors";
 import { assertNotArchived, findOwnAccount } from "./own-account";
+import { assertNoReservedNames } from "../customer/reserved-names";
 
 export interface UpdateAccountInput {
   /** 1..64 characters (trimmed); null goes back to the default caption. */
@@ -18,6 +19,8 @@ export async function updateAccount(
 ): Promise<AccountView> {
   const account = await findOwnAccount(db, customerId, accountId);
   assertNotArchived(account);
+  // A caption is a name the customer chooses: seed 004's reserved names are refused (409).
+  if (input.caption) assertNoReservedNames({ caption: input.caption });
   // The archived check is repeated in the write, so a concurrent archive wins cleanly.
   const updated = await db.account.updateMany({
     where: { id: account.id, archivedAt: null },

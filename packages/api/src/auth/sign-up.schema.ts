@@ -14,6 +14,9 @@ export const signUpInput = z.strictObject({
   deskId: z.unknown().optional(),
   managerId: z.unknown().optional(),
   status: z.unknown().optional(),
+  tanChannels: z.unknown().optional(),
+  conversionRateClass: z.unknown().optional(),
+  debitThreshold: z.unknown().optional(),
 });
 
 export type SignUpProcedureInput = z.infer<typeof signUpInput>;

@@ -7,9 +7,10 @@ import { enqueueMessage, verificationCodeEmail, verificationCodeSms } from "../m
 import { isUniqueViolation } from "../errors/unique-violation";
 import { hashPassword } from "../passwords/password-hashing";
 import { assertPasswordAllowed } from "../passwords/password-rules";
+import { assertNoReservedNames } from "../customer/reserved-names";
 import { CODE_TTL_MS, issueCode } from "./verification-codes";
 
-export const STAFF_ONLY_FIELDS = ["deskId", "managerId", "status"] as const;
+export const STAFF_ONLY_FIELDS = ["deskId", "managerId", "status", "tanChannels", "conversionRateClass", "debitThreshold"] as const;
 
 export interface SignUpInput {
   email: string;
@@ -22,13 +23,17 @@ export interface SignUpInput {
   deskId?: unknown;
   managerId?: unknown;
   status?: unknown;
+  tanChannels?: unknown;
+  conversionRateClass?: unknown;
+  debitThreshold?: unknown;
 }
 
 const CODE_MINUTES = CODE_TTL_MS / 60_000;
 
 /**
  * Self-service registration (seeds 003 and 004). Checks run in this order: the brand
- * takes registrations, no staff-only field, the password policy, a new e-mail. The
+ * takes registrations, no staff-only field, no reserved name (seed 004), the password
+ * policy, a new e-mail. The
  * unique constraint on the (lower-cased) e-mail is what really refuses a duplicate,
  * also when two sign-ups race. A refused sign-up creates nothing.
  */
@@ -49,6 +54,7 @@ export async function signUp(
       fieldErrors: Object.fromEntries(staffOnly.map((f) => [f, ["Only staff may set this field"]])),
     });
   }
+  assertNoReservedNames({ firstName: input.firstName, lastName: input.lastName });
   const email = input.email.trim().toLowerCase();
   assertPasswordAllowed(input.password, email);
   const passwordHash = await hashPassword(input.password);

@@ -21,7 +21,7 @@ const hashCode = (rowId: string, code: string) => createHash("sha256").update(`$
  */
 export async function issueCode(
   tx: Tx,
-  input: { customerId: number; purpose: CodePurpose; target: string; now: Date },
+  input: { customerId: number; purpose: CodePurpose; target: string; now: Date; ttlMs?: number },
 ): Promise<string> {
   const digits = CODE_DIGITS[input.purpose];
   const code = String(randomInt(0, 10 ** digits)).padStart(digits, "0");
@@ -37,7 +37,7 @@ export async function issueCode(
       purpose: input.purpose,
       target: input.target,
       codeHash: hashCode(id, code),
-      expiresAt: new Date(input.now.getTime() + CODE_TTL_MS),
+      expiresAt: new Date(input.now.getTime() + (input.ttlMs ?? CODE_TTL_MS)),
       createdAt: input.now,
     },
   });

@@ -68,6 +68,8 @@ export const ERROR_CATALOG = {
     status: 403,
     message: "Staff may not approve their own request or act on their own customer account",
   },
+  RESERVED_NAME: { status: 409, message: "This name is reserved" },
+  REQUEST_ALREADY_DECIDED: { status: 409, message: "This request has already been approved or rejected" },
   // retail-client compliance
   APPROPRIATENESS_REQUIRED: { status: 403, message: "An appropriateness assessment is required first" },
   TERMS_NOT_ACCEPTED: { status: 403, message: "The current terms must be accepted first" },

@@ -19,3 +19,27 @@ export const setCustomerStatusInput = z.strictObject({
   customerId: z.number().int().positive(),
   status: z.union([z.literal(0), z.literal(1)]),
 });
+
+export const ADJUSTMENT_STATUSES = ["PENDING", "APPLYING", "APPLIED", "REJECTED"] as const;
+
+/** Requests by status (all when omitted), newest first, paged. */
+export const adjustmentRequestsInput = z
+  .strictObject({
+    status: z.enum(ADJUSTMENT_STATUSES).optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+    offset: z.number().int().min(0).max(100_000).default(0),
+  })
+  .default({ limit: 50, offset: 0 });
+
+export const approveAdjustmentInput = z.strictObject({ requestId: z.uuid() });
+
+export const rejectAdjustmentInput = z.strictObject({
+  requestId: z.uuid(),
+  /** Kept with the request and in the audit trail. */
+  reason: z
+    .string()
+    .trim()
+    .min(1, { message: "Give a reason" })
+    .max(500)
+    .refine((v) => !/\p{Cc}/u.test(v), { message: "No control characters" }),
+});

@@ -15,7 +15,7 @@ function normalizeDefault(expr: string | null): string | null {
   if (expr === null) return null;
   if (expr.startsWith("nextval(")) return "autoincrement";
   if (expr === "CURRENT_TIMESTAMP" || expr === "now()") return "now";
-  const literal = /^'(.*)'::[\w". []+$/.exec(expr);
+  const literal = /^'(.*)'::[\w". [\]]+$/.exec(expr); // also arrays: '{}'::text[]
   if (literal) return literal[1]!.replaceAll("''", "'");
   return expr;
 }

@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getServerCaller } from "~/trpc/server";
+import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
+import styles from "../staff-pages.module.css";
+
+const PAGE_SIZE = 50;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staff.audit");
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const positive = (v: string | undefined) =>
+  v && /^\d{1,10}$/.test(v) && Number(v) <= 2_147_483_647 ? Number(v) : undefined;
+const date = (v: string | undefined) =>
+  v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined;
+
+/** The audit trail: every staff action with who, what, whom and when, filterable. */
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const rawKind = (one(params.kind) ?? "").trim();
+  const filters = {
+    kind: /^[a-z_.]{1,100}$/.test(rawKind) ? rawKind : undefined,
+    staffId: positive(one(params.staffId)),
+    customerId: positive(one(params.customerId)),
+    from: date(one(params.from)),
+    to: date(one(params.to)),
+  };
+  const pageNumber = Math.min(Math.max(Number(one(params.page)) || 1, 1), 2000);
+  const query = new URLSearchParams(
+    Object.entries(filters).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+  );
+  const link = (page: number) =>
+    `/staff/audit?${query.toString()}${page > 1 ? `&page=${page}` : ""}`;
+  const here = link(pageNumber);
+  const access = await staffPageAccess(here, "audit:read");
+  if (access !== "staff") return <StaffOnly reason={access} />;
+
+  const [t, format, list] = await Promise.all([
+    getTranslations("staff.audit"),
+    getFormatter(),
+    callForStaffPage(here, async () =>
+      (await getServerCaller()).staffAudit.list({
+        kind: filters.kind,
+        staffId: filters.staffId,
+        customerId: filters.customerId,
+        from: filters.from ? `${filters.from}T00:00:00Z` : undefined,
+        to: filters.to ? `${filters.to}T23:59:59.999Z` : undefined,
+        limit: PAGE_SIZE,
+        offset: (pageNumber - 1) * PAGE_SIZE,
+      }),
+    ),
+  ]);
+  const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+
+  return (
+    <div className={`container ${styles.page}`}>
+      <header className="stack">
+        <h1>{t("title")}</h1>
+        <p className="lead">{t("intro")}</p>
+      </header>
+
+      <form method="get" action="/staff/audit" className="filter-form" aria-label={t("filters")}>
+        <div className="field">
+          <label htmlFor="audit-kind">{t("kind")}</label>
+          <input
+            id="audit-kind"
+            name="kind"
+            defaultValue={filters.kind ?? ""}
+            maxLength={100}
+            aria-describedby="audit-kind-hint"
+          />
+          <p id="audit-kind-hint" className="muted small">
+            {t("kindHint")}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-staff">{t("staffId")}</label>
+          <input
+            id="audit-staff"
+            name="staffId"
+            inputMode="numeric"
+            defaultValue={filters.staffId ?? ""}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-customer">{t("customerId")}</label>
+          <input
+            id="audit-customer"
+            name="customerId"
+            inputMode="numeric"
+            defaultValue={filters.customerId ?? ""}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">{t("from")}</label>
+          <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">{t("to")}</label>
+          <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        </div>
+        <div className="filter-form__actions">
+          <button type="submit" className="button">
+            {t("apply")}
+          </button>
+          <Link href="/staff/audit" className="button button--secondary">
+            {t("clear")}
+          </Link>
+        </div>
+      </form>
+
+      <p role="status">{t("count", { count: list.total })}</p>
+      {list.items.length > 0 ? (
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <caption>{t("caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.when")}</th>
+                <th scope="col">{t("columns.who")}</th>
+                <th scope="col">{t("columns.what")}</th>
+                <th scope="col">{t("columns.whom")}</th>
+                <th scope="col">{t("columns.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((e) => (
+                <tr key={e.eventId}>
+                  <th scope="row">
+                    <time dateTime={e.at}>
+                      {format.dateTime(new Date(e.at), {
+                        dateStyle: "medium",
+                        timeStyle: "medium",
+                        timeZone: "UTC",
+                      })}
+                    </time>
+                  </th>
+                  <td>
+                    {e.staff ? (
+                      <>
+                        {e.staff.name} ({e.staff.role})
+                        <br />
+                        <span className={`muted small ${styles.email}`}>{e.staff.email}</span>
+                      </>
+                    ) : (
+                      t("customerThemselves")
+                    )}
+                  </td>
+                  <td>
+                    <code>{e.kind}</code>
+                  </td>
+                  <td>
+                    {e.customer ? (
+                      <>
+                        <Link href={`/staff/customers/${e.customer.customerId}`}>
+                          {e.customer.name}
+                        </Link>
+                        <br />
+                        <span className={`muted small ${styles.email}`}>{e.customer.email}</span>
+                      </>
+                    ) : (
+                      t("none")
+                    )}
+                  </td>
+                  <td className={styles.email}>
+                    {e.data ? <code>{JSON.stringify(e.data)}</code> : null}
+                    {e.ip ? (
+                      <span className="muted small"> {t("from_ip", { ip: e.ip })}</span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <p className="muted small">{t("timeZoneNote")}</p>
+      {pages > 1 ? (
+        <nav aria-label={t("pagination")} className={styles.pagination}>
+          {pageNumber > 1 ? <Link href={link(pageNumber - 1)}>{t("previous")}</Link> : null}
+          <span>{t("pageOf", { page: pageNumber, pages })}</span>
+          {pageNumber < pages ? <Link href={link(pageNumber + 1)}>{t("next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

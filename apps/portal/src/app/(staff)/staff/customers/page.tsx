@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getServerCaller } from "~/trpc/server";
+import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
+import styles from "../staff-pages.module.css";
+import { CreateCustomerForm } from "./create-customer-form";
+
+const PAGE_SIZE = 25;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staff.customers");
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Find a customer by e-mail, name, phone or account login. */
+export default async function CustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const query = (one(params.q) ?? "").trim().slice(0, 254);
+  const pageNumber = Math.min(Math.max(Number(one(params.page)) || 1, 1), 4000);
+  const link = (page: number) =>
+    `/staff/customers?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}`;
+  const here = query ? link(pageNumber) : "/staff/customers";
+  const access = await staffPageAccess(here, "customers:read");
+  if (access !== "staff") return <StaffOnly reason={access} />;
+
+  const [t, format, { me, results }] = await Promise.all([
+    getTranslations("staff.customers"),
+    getFormatter(),
+    callForStaffPage(here, async () => {
+      const caller = await getServerCaller();
+      const [me, results] = await Promise.all([
+        caller.staffAuth.me(),
+        query
+          ? caller.staffCustomers.search({
+              query,
+              limit: PAGE_SIZE,
+              offset: (pageNumber - 1) * PAGE_SIZE,
+            })
+          : null,
+      ]);
+      return { me, results };
+    }),
+  ]);
+  const pages = results ? Math.max(1, Math.ceil(results.total / PAGE_SIZE)) : 1;
+
+  return (
+    <div className={`container ${styles.page}`}>
+      <header className="stack">
+        <h1>{t("title")}</h1>
+        <p className="lead">{t("intro")}</p>
+      </header>
+
+      <form
+        method="get"
+        action="/staff/customers"
+        className="filter-form"
+        role="search"
+        aria-label={t("searchLabel")}
+      >
+        <div className="field">
+          <label htmlFor="customer-query">{t("query")}</label>
+          <input
+            id="customer-query"
+            name="q"
+            type="search"
+            defaultValue={query}
+            maxLength={254}
+            aria-describedby="customer-query-hint"
+          />
+          <p id="customer-query-hint" className="muted small">
+            {t("queryHint")}
+          </p>
+        </div>
+        <div className="filter-form__actions">
+          <button type="submit" className="button">
+            {t("search")}
+          </button>
+        </div>
+      </form>
+
+      {results ? (
+        <section aria-labelledby="results-title" className="stack">
+          <h2 id="results-title">{t("resultsTitle")}</h2>
+          <p role="status">{t("count", { count: results.total, query })}</p>
+          {results.items.length > 0 ? (
+            <div className={styles.tableWrap}>
+              <table className={styles.table}>
+                <caption>{t("caption", { query })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("columns.name")}</th>
+                    <th scope="col">{t("columns.email")}</th>
+                    <th scope="col">{t("columns.phone")}</th>
+                    <th scope="col">{t("columns.logins")}</th>
+                    <th scope="col">{t("columns.status")}</th>
+                    <th scope="col">{t("columns.createdAt")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {results.items.map((c) => (
+                    <tr key={c.customerId}>
+                      <th scope="row">
+                        <Link href={`/staff/customers/${c.customerId}`}>{c.name}</Link>
+                      </th>
+                      <td className={styles.email}>{c.email}</td>
+                      <td>{c.phone ?? t("none")}</td>
+                      <td>{c.logins.length > 0 ? c.logins.join(", ") : t("none")}</td>
+                      <td>{c.status === 0 ? t("active") : t("disabled")}</td>
+                      <td>
+                        <time dateTime={c.createdAt}>
+                          {format.dateTime(new Date(c.createdAt), {
+                            dateStyle: "medium",
+                            timeZone: "UTC",
+                          })}
+                        </time>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {pages > 1 ? (
+            <nav aria-label={t("pagination")} className={styles.pagination}>
+              {pageNumber > 1 ? <Link href={link(pageNumber - 1)}>{t("previous")}</Link> : null}
+              <span>{t("pageOf", { page: pageNumber, pages })}</span>
+              {pageNumber < pages ? <Link href={link(pageNumber + 1)}>{t("next")}</Link> : null}
+            </nav>
+          ) : null}
+        </section>
+      ) : null}
+
+      {me.permissions.includes("customers:manage") ? <CreateCustomerForm /> : null}
+    </div>
+  );
+}

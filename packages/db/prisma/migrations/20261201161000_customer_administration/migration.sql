@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Customer" ADD COLUMN     "tanChannels" TEXT[] DEFAULT '{}',
+ADD COLUMN     "conversionRateClass" INTEGER;
