@@ -44,3 +44,4 @@ export {
 } from "./staff-auth/permissions";
 export { trpcResponseStatus } from "./http-api/trpc-response-status";
 export { bearerCredential, resolveRequestId, REQUEST_ID_HEADER } from "./http-api/handler";
+export { JOB_LOCKS, runExclusively } from "./jobs/run-exclusively";

@@ -1,8 +1,9 @@
 // Finishes what the trading core interrupted: account openings that failed (whatever the
 // core made for them is archived there),
-// default deposits that failed, archivals stopped between their steps. Each step is
-// idempotent in the core, so running this on every instance at once is safe.
-import { recoverOpenings, resumeArchivals, systemClock } from "@brokerage/api";
+// default deposits that failed, archivals stopped between their steps. One instance runs
+// a round at a time (an advisory lock; the others skip it), so N instances do not replay
+// the same openings N times; each step is idempotent in the core all the same.
+import { JOB_LOCKS, recoverOpenings, resumeArchivals, runExclusively, systemClock } from "@brokerage/api";
 import { getDb } from "@brokerage/db/client";
 import { env } from "~/env";
 import { getSimulator } from "./deps";
@@ -21,8 +22,10 @@ export function startCoreRecovery(): void {
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    void Promise.all([recoverOpenings(deps), resumeArchivals(deps)])
-      .then(([openings, archivals]) => {
+    void runExclusively(deps.db, JOB_LOCKS.coreRecovery, () => Promise.all([recoverOpenings(deps), resumeArchivals(deps)]))
+      .then((round) => {
+        if (!round.ran) return;
+        const [openings, archivals] = round.result;
         if (openings.discarded + openings.depositsApplied + archivals.completed > 0 || openings.failures + archivals.failures > 0) {
           logger.info({ openings, archivals }, "core recovery pass");
         }
