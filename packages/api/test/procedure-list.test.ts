@@ -51,8 +51,15 @@ session.revoke mutation customer
 session.revokeOthers mutation customer
 staff.adjustBalance mutation staff money:adjust:request
 staff.setCustomerStatus mutation staff customers:manage
+staffAuth.enrolment.enable mutation staff staff:enrol
+staffAuth.enrolment.setup mutation staff staff:enrol
+staffAuth.enrolment.status query staff staff:enrol
+staffAuth.enrolmentLink.get query public
+staffAuth.enrolmentLink.setPassword mutation public
 staffAuth.logout mutation staff staff:self
 staffAuth.me query staff staff:self
+staffAuth.revokeSession mutation staff staff:self
+staffAuth.sessions query staff staff:self
 `;
 
 interface ListedProcedure {
