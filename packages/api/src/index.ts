@@ -42,3 +42,5 @@ export {
   permissionsOf,
   type StaffPermission,
 } from "./staff-auth/permissions";
+export { createStaffMember, type NewStaffMember } from "./staff-auth/create-staff-member";
+export { STAFF_ENROLMENT_LINK_MS } from "./staff-auth/enrolment-links";

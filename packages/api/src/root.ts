@@ -9,6 +9,7 @@ import { otpRouter } from "./otp/router";
 import { sessionRouter } from "./session/router";
 import { staffRouter } from "./staff/router";
 import { staffAuthRouter } from "./staff-auth/router";
+import { staffMembersRouter } from "./staff-members/router";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   session: sessionRouter,
   staff: staffRouter,
   staffAuth: staffAuthRouter,
+  staffMembers: staffMembersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -60,6 +60,14 @@ staffAuth.logout mutation staff staff:self
 staffAuth.me query staff staff:self
 staffAuth.revokeSession mutation staff staff:self
 staffAuth.sessions query staff staff:self
+staffMembers.changeRole mutation staff staff:manage
+staffMembers.endSessions mutation staff staff:manage
+staffMembers.invite mutation staff staff:manage
+staffMembers.list query staff staff:manage
+staffMembers.resetTwoFactor mutation staff staff:manage
+staffMembers.revokeSession mutation staff staff:manage
+staffMembers.sessions query staff staff:manage
+staffMembers.setEnabled mutation staff staff:manage
 `;
 
 interface ListedProcedure {
