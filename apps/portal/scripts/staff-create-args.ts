@@ -21,13 +21,16 @@ export function parseStaffCreateArgs(argv: readonly string[]): StaffCreateArgs {
     const match = /^--(email|role|name)(?:=(.*))?$/.exec(arg);
     if (!match) throw new Error(`unknown argument ${JSON.stringify(arg)}\n${STAFF_CREATE_USAGE}`);
     const value = match[2] ?? argv[++i];
-    if (value === undefined || value.startsWith("--")) throw new Error(`--${match[1]} needs a value\n${STAFF_CREATE_USAGE}`);
+    if (value === undefined || value.startsWith("--"))
+      throw new Error(`--${match[1]} needs a value\n${STAFF_CREATE_USAGE}`);
     values.set(match[1]!, value.trim());
   }
   const email = values.get("email")?.toLowerCase() ?? "";
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`--email must be an e-mail address\n${STAFF_CREATE_USAGE}`);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new Error(`--email must be an e-mail address\n${STAFF_CREATE_USAGE}`);
   const role = values.get("role")?.toUpperCase() as StaffRole | undefined;
-  if (!role || !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(", ")}\n${STAFF_CREATE_USAGE}`);
+  if (!role || !ROLES.includes(role))
+    throw new Error(`--role must be one of ${ROLES.join(", ")}\n${STAFF_CREATE_USAGE}`);
   const name = values.get("name") || email.split("@")[0]!;
   if (name.length > 100) throw new Error("--name is at most 100 characters");
   return { email, role, name };

@@ -30,9 +30,13 @@ async function main(): Promise<number> {
       ),
     );
     console.log(`Created staff member ${staff.email} (${staff.role}), id ${staff.id}.`);
-    console.log(`Single-use enrolment link (valid ${STAFF_ENROLMENT_LINK_MS / 3600_000} hours, until ${link.expiresAt.toISOString()}):`);
+    console.log(
+      `Single-use enrolment link (valid ${STAFF_ENROLMENT_LINK_MS / 3600_000} hours, until ${link.expiresAt.toISOString()}):`,
+    );
     console.log(link.url);
-    console.log("Give it to them privately: there they set their password; their first sign-in enrols an authenticator app.");
+    console.log(
+      "Give it to them privately: there they set their password; their first sign-in enrols an authenticator app.",
+    );
     return 0;
   } catch (error) {
     const domain = getDomainError(error);

@@ -3,12 +3,23 @@ import { parseStaffCreateArgs } from "../scripts/staff-create-args";
 
 describe("pnpm staff:create arguments", () => {
   it("takes --email, --role (any letter case) and an optional --name, in either form", () => {
-    expect(parseStaffCreateArgs(["--email", "Ada@Broker.example", "--role", "admin", "--name", "Ada Admin"])).toEqual({
+    expect(
+      parseStaffCreateArgs([
+        "--email",
+        "Ada@Broker.example",
+        "--role",
+        "admin",
+        "--name",
+        "Ada Admin",
+      ]),
+    ).toEqual({
       email: "ada@broker.example",
       role: "ADMIN",
       name: "Ada Admin",
     });
-    expect(parseStaffCreateArgs(["--", "--email=kim@broker.example", "--role=KYC_REVIEWER"])).toEqual({
+    expect(
+      parseStaffCreateArgs(["--", "--email=kim@broker.example", "--role=KYC_REVIEWER"]),
+    ).toEqual({
       email: "kim@broker.example",
       role: "KYC_REVIEWER",
       name: "kim",

@@ -26,24 +26,45 @@ export async function createStaffMember(
   request: RequestMeta,
 ) {
   const email = input.email.trim().toLowerCase();
-  const existing = await tx.staff.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, select: { id: true } });
-  if (existing) throw new DomainError("EMAIL_ALREADY_REGISTERED", { message: "A staff member with this e-mail address exists" });
+  const existing = await tx.staff.findFirst({
+    where: { email: { equals: email, mode: "insensitive" } },
+    select: { id: true },
+  });
+  if (existing)
+    throw new DomainError("EMAIL_ALREADY_REGISTERED", {
+      message: "A staff member with this e-mail address exists",
+    });
   let staff;
   try {
     staff = await tx.staff.create({
-      data: { email, name: input.name.trim(), role: input.role, passwordHash: NO_PASSWORD_YET, createdAt: input.now },
+      data: {
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        passwordHash: NO_PASSWORD_YET,
+        createdAt: input.now,
+      },
       select: { id: true, email: true, name: true, role: true },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("EMAIL_ALREADY_REGISTERED");
     throw error;
   }
-  const link = await issueEnrolmentLink(tx, { staffId: staff.id, createdById: input.createdById, now: input.now });
+  const link = await issueEnrolmentLink(tx, {
+    staffId: staff.id,
+    createdById: input.createdById,
+    now: input.now,
+  });
   await recordAuditEvent(tx, {
     kind: input.createdById === null ? "staff.created" : "staff.invited",
     staffId: input.createdById,
     request,
-    data: { targetStaffId: staff.id, email: staff.email, role: staff.role, via: input.createdById === null ? "cli" : "invite" },
+    data: {
+      targetStaffId: staff.id,
+      email: staff.email,
+      role: staff.role,
+      via: input.createdById === null ? "cli" : "invite",
+    },
     at: input.now,
   });
   return { staff, link };

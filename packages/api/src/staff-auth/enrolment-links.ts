@@ -47,9 +47,15 @@ export async function issueEnrolmentLink(
 async function liveLink(db: Database, token: string, now: Date) {
   const link = await db.staffEnrolmentLink.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, usedAt: true, expiresAt: true, staff: { select: { id: true, email: true, name: true, role: true, enabled: true } } },
+    select: {
+      id: true,
+      usedAt: true,
+      expiresAt: true,
+      staff: { select: { id: true, email: true, name: true, role: true, enabled: true } },
+    },
   });
-  if (!link || link.usedAt !== null || link.expiresAt <= now || !link.staff.enabled) throw new DomainError("LINK_USED");
+  if (!link || link.usedAt !== null || link.expiresAt <= now || !link.staff.enabled)
+    throw new DomainError("LINK_USED");
   return link;
 }
 
@@ -87,7 +93,13 @@ export async function setStaffPasswordWithLink(
     if (claimed.count !== 1) return false;
     await tx.staff.update({ where: { id: link.staff.id }, data: { passwordHash } });
     await endStaffSessions(tx, { staffId: link.staff.id }, now);
-    await recordAuditEvent(tx, { kind: "staff.password_set", staffId: link.staff.id, request, data: { via: "enrolment_link" }, at: now });
+    await recordAuditEvent(tx, {
+      kind: "staff.password_set",
+      staffId: link.staff.id,
+      request,
+      data: { via: "enrolment_link" },
+      at: now,
+    });
     return true;
   });
   if (!done) throw new DomainError("LINK_USED");

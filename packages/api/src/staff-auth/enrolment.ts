@@ -34,7 +34,10 @@ export async function staffEnrolmentStatus(deps: StaffSecondFactorDeps, session:
  */
 export async function setupStaffOtp(deps: StaffSecondFactorDeps, session: EnrollingSession) {
   const now = deps.clock.now();
-  const staff = await deps.db.staff.findUniqueOrThrow({ where: { id: session.staffId }, select: { email: true } });
+  const staff = await deps.db.staff.findUniqueOrThrow({
+    where: { id: session.staffId },
+    select: { email: true },
+  });
   const issuer = await staffOtpIssuer(deps.db);
   const secret = newTotpSecret();
   const expiresAt = new Date(now.getTime() + STAFF_OTP_SETUP_TTL_MS);
@@ -84,7 +87,13 @@ export async function enableStaffOtp(
   const secret = decryptSecret(staff.otpSetupSecretEnc);
   const step = await verifyTotp({ secret, code: code.trim(), now, lastStep: null });
   if (step === null) {
-    await recordAuditEvent(db, { kind: "staff.otp_failed", staffId: session.staffId, request, data: { purpose: "enrol" }, at: now });
+    await recordAuditEvent(db, {
+      kind: "staff.otp_failed",
+      staffId: session.staffId,
+      request,
+      data: { purpose: "enrol" },
+      at: now,
+    });
     throw new DomainError("INVALID_OTP_CODE");
   }
   const recoveryCodes = await db.$transaction(async (tx) => {
@@ -102,7 +111,12 @@ export async function enableStaffOtp(
     if (enabled.count !== 1) return null;
     const codes = await replaceStaffRecoveryCodes(tx, session.staffId, now);
     await endStaffSessions(tx, { staffId: session.staffId, id: { not: session.sessionId } }, now);
-    await recordAuditEvent(tx, { kind: "staff.otp_enrolled", staffId: session.staffId, request, at: now });
+    await recordAuditEvent(tx, {
+      kind: "staff.otp_enrolled",
+      staffId: session.staffId,
+      request,
+      at: now,
+    });
     return codes;
   });
   if (!recoveryCodes) throw new DomainError("INVALID_OTP_CODE");

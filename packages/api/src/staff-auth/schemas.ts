@@ -2,13 +2,19 @@ import { z } from "zod";
 import { newPasswordField } from "../auth/fields";
 
 export const enrolmentCodeInput = z.strictObject({
-  code: z.string().trim().regex(/^\d{6}$/, { message: "Enter the 6-digit code from your app" }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: "Enter the 6-digit code from your app" }),
 });
 
 export const staffSessionIdInput = z.strictObject({ sessionId: z.uuid() });
 
 /** 256-bit base64url tokens: 43 characters; anything else is not one of ours. */
-const token = z.string().trim().regex(/^[A-Za-z0-9_-]{43}$/, { message: "This is not an enrolment link" });
+const token = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { message: "This is not an enrolment link" });
 
 export const enrolmentLinkInput = z.strictObject({ token });
 

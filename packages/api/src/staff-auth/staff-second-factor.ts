@@ -37,7 +37,12 @@ export async function replaceStaffRecoveryCodes(
 }
 
 /** Uses up a recovery code: true once per code, even when two requests race. */
-async function useStaffRecoveryCode(db: Database, staffId: number, code: string, now: Date): Promise<boolean> {
+async function useStaffRecoveryCode(
+  db: Database,
+  staffId: number,
+  code: string,
+  now: Date,
+): Promise<boolean> {
   const used = await db.staffRecoveryCode.updateMany({
     where: { staffId, codeHash: hashRecoveryCode(canonicalRecoveryCode(code)), usedAt: null },
     data: { usedAt: now },
@@ -52,7 +57,12 @@ async function acceptStaffTotp(
   code: string,
   now: Date,
 ): Promise<boolean> {
-  const step = await verifyTotp({ secret: decryptSecret(staff.otpSecretEnc), code, now, lastStep: staff.otpLastStep });
+  const step = await verifyTotp({
+    secret: decryptSecret(staff.otpSecretEnc),
+    code,
+    now,
+    lastStep: staff.otpLastStep,
+  });
   if (step === null) return false;
   const updated = await db.staff.updateMany({
     where: { id: staff.id, OR: [{ otpLastStep: null }, { otpLastStep: { lt: step } }] },
@@ -82,12 +92,19 @@ export async function verifyStaffSecondFactor(
   const code = input.code.trim();
   let accepted: "totp" | "recovery" | null = null;
   if (/^\d{6}$/.test(code)) {
-    if (await acceptStaffTotp(deps.db, { ...staff, otpSecretEnc: staff.otpSecretEnc }, code, now)) accepted = "totp";
+    if (await acceptStaffTotp(deps.db, { ...staff, otpSecretEnc: staff.otpSecretEnc }, code, now))
+      accepted = "totp";
   } else if (looksLikeRecoveryCode(code)) {
     if (await useStaffRecoveryCode(deps.db, staff.id, code, now)) accepted = "recovery";
   }
   if (!accepted) {
-    await recordAuditEvent(deps.db, { kind: "staff.otp_failed", staffId: staff.id, request, data: { purpose: input.purpose }, at: now });
+    await recordAuditEvent(deps.db, {
+      kind: "staff.otp_failed",
+      staffId: staff.id,
+      request,
+      data: { purpose: input.purpose },
+      at: now,
+    });
     throw new DomainError("INVALID_OTP_CODE");
   }
   await deps.rateLimits.reward("staffOtpAttempts", key);

@@ -18,12 +18,19 @@ export async function endStaffSessions(
   where: Prisma.StaffSessionWhereInput,
   now: Date,
 ): Promise<number> {
-  const ended = await tx.staffSession.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now } });
+  const ended = await tx.staffSession.updateMany({
+    where: { ...where, revokedAt: null },
+    data: { revokedAt: now },
+  });
   return ended.count;
 }
 
 /** A member's live sessions, most recently used first; `current` marks the caller's own. */
-export async function listStaffSessions(deps: StaffSessionDeps, staffId: number, currentSessionId: string | null) {
+export async function listStaffSessions(
+  deps: StaffSessionDeps,
+  staffId: number,
+  currentSessionId: string | null,
+) {
   const now = deps.clock.now();
   const sessions = await deps.db.staffSession.findMany({
     where: {
@@ -33,7 +40,14 @@ export async function listStaffSessions(deps: StaffSessionDeps, staffId: number,
       lastSeenAt: { gt: new Date(now.getTime() - STAFF_SESSION_IDLE_MS) },
     },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true, expiresAt: true },
+    select: {
+      id: true,
+      ip: true,
+      userAgent: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+    },
   });
   return sessions.map((s) => ({
     id: s.id,
@@ -60,7 +74,13 @@ export async function revokeOwnStaffSession(
   const ended = await deps.db.$transaction(async (tx) => {
     const n = await endStaffSessions(tx, { id: sessionId, staffId: session.staffId }, now);
     if (n > 0) {
-      await recordAuditEvent(tx, { kind: "staff.session_revoked", staffId: session.staffId, request, data: { sessionId }, at: now });
+      await recordAuditEvent(tx, {
+        kind: "staff.session_revoked",
+        staffId: session.staffId,
+        request,
+        data: { sessionId },
+        at: now,
+      });
     }
     return n;
   });

@@ -71,7 +71,11 @@ async function liveSessionCounts(db: Database, now: Date, staffIds?: number[]) {
 
 async function pendingInvites(db: Database, now: Date, staffIds?: number[]) {
   const rows = await db.staffEnrolmentLink.findMany({
-    where: { ...(staffIds ? { staffId: { in: staffIds } } : {}), usedAt: null, expiresAt: { gt: now } },
+    where: {
+      ...(staffIds ? { staffId: { in: staffIds } } : {}),
+      usedAt: null,
+      expiresAt: { gt: now },
+    },
     select: { staffId: true },
   });
   return new Set(rows.map((r) => r.staffId));
@@ -79,7 +83,12 @@ async function pendingInvites(db: Database, now: Date, staffIds?: number[]) {
 
 async function viewOf(db: Database, staffId: number, now: Date) {
   const row = await db.staff.findUniqueOrThrow({ where: { id: staffId }, select: memberSelect });
-  return memberView(row, now, await liveSessionCounts(db, now, [staffId]), await pendingInvites(db, now, [staffId]));
+  return memberView(
+    row,
+    now,
+    await liveSessionCounts(db, now, [staffId]),
+    await pendingInvites(db, now, [staffId]),
+  );
 }
 
 /** Every staff member, by e-mail, with role, status, enrolment and live sessions. */
@@ -94,14 +103,19 @@ export async function listStaffMembers(deps: StaffAdminDeps) {
 }
 
 async function requireMember(db: Database | Prisma.TransactionClient, staffId: number) {
-  const member = await db.staff.findUnique({ where: { id: staffId }, select: { id: true, role: true, enabled: true, email: true } });
+  const member = await db.staff.findUnique({
+    where: { id: staffId },
+    select: { id: true, role: true, enabled: true, email: true },
+  });
   if (!member) throw new DomainError("NOT_FOUND", { message: "Staff member not found" });
   return member;
 }
 
 function refuseSelf(actor: Actor, staffId: number, what: string) {
   if (actor.staffId === staffId) {
-    throw new DomainError("SELF_APPROVAL", { message: `An administrator cannot ${what} their own staff account` });
+    throw new DomainError("SELF_APPROVAL", {
+      message: `An administrator cannot ${what} their own staff account`,
+    });
   }
 }
 
@@ -113,7 +127,14 @@ const audit = (
   request: RequestMeta,
   at: Date,
   data: Prisma.InputJsonObject = {},
-) => recordAuditEvent(tx, { kind, staffId: actor.staffId, request, data: { targetStaffId, ...data }, at });
+) =>
+  recordAuditEvent(tx, {
+    kind,
+    staffId: actor.staffId,
+    request,
+    data: { targetStaffId, ...data },
+    at,
+  });
 
 /** A member's live sessions (for the ADMIN's per-member view). */
 export async function staffMemberSessions(deps: StaffAdminDeps, staffId: number) {
@@ -134,8 +155,15 @@ export async function inviteStaffMember(
   const now = deps.clock.now();
   const brandName = await staffOtpIssuer(deps.db);
   const created = await deps.db.$transaction(async (tx) => {
-    const inviter = await tx.staff.findUniqueOrThrow({ where: { id: actor.staffId }, select: { name: true } });
-    const { staff, link } = await createStaffMember(tx, { ...input, createdById: actor.staffId, now }, request);
+    const inviter = await tx.staff.findUniqueOrThrow({
+      where: { id: actor.staffId },
+      select: { name: true },
+    });
+    const { staff, link } = await createStaffMember(
+      tx,
+      { ...input, createdById: actor.staffId, now },
+      request,
+    );
     await enqueueMessage(tx, {
       channel: "EMAIL",
       recipient: staff.email,
@@ -165,7 +193,10 @@ export async function changeStaffRole(
     const member = await requireMember(tx, input.staffId);
     if (member.role === input.role) return;
     await tx.staff.update({ where: { id: member.id }, data: { role: input.role } });
-    await audit(tx, "staff.role_changed", actor, member.id, request, now, { from: member.role, to: input.role });
+    await audit(tx, "staff.role_changed", actor, member.id, request, now, {
+      from: member.role,
+      to: input.role,
+    });
   });
   return viewOf(deps.db, input.staffId, now);
 }
@@ -184,32 +215,56 @@ export async function setStaffEnabled(
     if (member.enabled === input.enabled) return 0;
     await tx.staff.update({ where: { id: member.id }, data: { enabled: input.enabled } });
     const ended = input.enabled ? 0 : await endStaffSessions(tx, { staffId: member.id }, now);
-    await audit(tx, input.enabled ? "staff.enabled" : "staff.disabled", actor, member.id, request, now, { endedSessions: ended });
+    await audit(
+      tx,
+      input.enabled ? "staff.enabled" : "staff.disabled",
+      actor,
+      member.id,
+      request,
+      now,
+      { endedSessions: ended },
+    );
     return ended;
   });
   return { ...(await viewOf(deps.db, input.staffId, now)), endedSessions };
 }
 
 /** Ends every session of a member (one's own too: that signs oneself out everywhere). */
-export async function endStaffMemberSessions(deps: StaffAdminDeps, actor: Actor, staffId: number, request: RequestMeta) {
+export async function endStaffMemberSessions(
+  deps: StaffAdminDeps,
+  actor: Actor,
+  staffId: number,
+  request: RequestMeta,
+) {
   const now = deps.clock.now();
   const endedSessions = await deps.db.$transaction(async (tx) => {
     const member = await requireMember(tx, staffId);
     const ended = await endStaffSessions(tx, { staffId: member.id }, now);
-    await audit(tx, "staff.sessions_ended", actor, member.id, request, now, { endedSessions: ended });
+    await audit(tx, "staff.sessions_ended", actor, member.id, request, now, {
+      endedSessions: ended,
+    });
     return ended;
   });
   return { endedSessions };
 }
 
 /** Ends one session of any member; an unknown or already ended one is 404. */
-export async function revokeStaffMemberSession(deps: StaffAdminDeps, actor: Actor, sessionId: string, request: RequestMeta) {
+export async function revokeStaffMemberSession(
+  deps: StaffAdminDeps,
+  actor: Actor,
+  sessionId: string,
+  request: RequestMeta,
+) {
   const now = deps.clock.now();
   const ended = await deps.db.$transaction(async (tx) => {
-    const session = await tx.staffSession.findUnique({ where: { id: sessionId }, select: { staffId: true } });
+    const session = await tx.staffSession.findUnique({
+      where: { id: sessionId },
+      select: { staffId: true },
+    });
     if (!session) return 0;
     const n = await endStaffSessions(tx, { id: sessionId }, now);
-    if (n > 0) await audit(tx, "staff.session_revoked", actor, session.staffId, request, now, { sessionId });
+    if (n > 0)
+      await audit(tx, "staff.session_revoked", actor, session.staffId, request, now, { sessionId });
     return n;
   });
   if (ended === 0) throw new DomainError("NOT_FOUND", { message: "Session not found" });
@@ -220,14 +275,25 @@ export async function revokeStaffMemberSession(deps: StaffAdminDeps, actor: Acto
  * Removes the member's authenticator and recovery codes and ends their sessions: at their
  * next sign-in (with their password) they enrol a new one.
  */
-export async function resetStaffTwoFactor(deps: StaffAdminDeps, actor: Actor, staffId: number, request: RequestMeta) {
+export async function resetStaffTwoFactor(
+  deps: StaffAdminDeps,
+  actor: Actor,
+  staffId: number,
+  request: RequestMeta,
+) {
   refuseSelf(actor, staffId, "reset the two-factor authentication of");
   const now = deps.clock.now();
   const endedSessions = await deps.db.$transaction(async (tx) => {
     const member = await requireMember(tx, staffId);
     await tx.staff.update({
       where: { id: member.id },
-      data: { otpEnabled: false, otpSecretEnc: null, otpLastStep: null, otpSetupSecretEnc: null, otpSetupExpiresAt: null },
+      data: {
+        otpEnabled: false,
+        otpSecretEnc: null,
+        otpLastStep: null,
+        otpSetupSecretEnc: null,
+        otpSetupExpiresAt: null,
+      },
     });
     await tx.staffRecoveryCode.deleteMany({ where: { staffId: member.id } });
     const ended = await endStaffSessions(tx, { staffId: member.id }, now);

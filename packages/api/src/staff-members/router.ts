@@ -10,7 +10,13 @@ import {
   setStaffEnabled,
   staffMemberSessions,
 } from "./manage-staff";
-import { changeStaffRoleInput, inviteStaffInput, setStaffEnabledInput, staffIdInput, staffMemberSessionInput } from "./schemas";
+import {
+  changeStaffRoleInput,
+  inviteStaffInput,
+  setStaffEnabledInput,
+  staffIdInput,
+  staffMemberSessionInput,
+} from "./schemas";
 
 const admin = () => staffProcedure.requires("staff:manage");
 
@@ -38,11 +44,15 @@ export const staffMembersRouter = {
 
   endSessions: admin()
     .input(staffIdInput)
-    .mutation(({ ctx, input }) => endStaffMemberSessions(ctx, ctx.staff, input.staffId, ctx.request)),
+    .mutation(({ ctx, input }) =>
+      endStaffMemberSessions(ctx, ctx.staff, input.staffId, ctx.request),
+    ),
 
   revokeSession: admin()
     .input(staffMemberSessionInput)
-    .mutation(({ ctx, input }) => revokeStaffMemberSession(ctx, ctx.staff, input.sessionId, ctx.request)),
+    .mutation(({ ctx, input }) =>
+      revokeStaffMemberSession(ctx, ctx.staff, input.sessionId, ctx.request),
+    ),
 
   /** The member re-enrols TOTP at their next sign-in; their sessions end. */
   resetTwoFactor: admin()

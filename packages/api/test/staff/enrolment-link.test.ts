@@ -18,7 +18,11 @@ const NEW_PASSWORD = "Back-Office-Entry-77";
 
 async function newMember(email: string) {
   return h.db.$transaction((tx) =>
-    createStaffMember(tx, { email, name: "New Member", role: "SUPPORT", createdById: null, now: h.clock.now() }, request),
+    createStaffMember(
+      tx,
+      { email, name: "New Member", role: "SUPPORT", createdById: null, now: h.clock.now() },
+      request,
+    ),
   );
 }
 
@@ -37,12 +41,22 @@ describe("a new staff member's enrolment link", () => {
     const row = await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } });
     expect(row.passwordHash).toBe(NO_PASSWORD_YET);
     expect(row.otpEnabled).toBe(false);
-    expect(await h.db.auditEvent.count({ where: { kind: "staff.created", data: { path: ["targetStaffId"], equals: staff.id } } })).toBe(1);
+    expect(
+      await h.db.auditEvent.count({
+        where: { kind: "staff.created", data: { path: ["targetStaffId"], equals: staff.id } },
+      }),
+    ).toBe(1);
     // Nothing signs in before the password is set: the same answer as a wrong password.
     for (const password of [NO_PASSWORD_YET, "", "anything-at-all"]) {
-      expect(await codeOf(loginStaff(h, { email: "new.one@broker.example", password }, { ...request, ip: "203.0.113.77" }))).toBe(
-        "CUSTOMER_NOT_FOUND_OR_INCORRECT",
-      );
+      expect(
+        await codeOf(
+          loginStaff(
+            h,
+            { email: "new.one@broker.example", password },
+            { ...request, ip: "203.0.113.77" },
+          ),
+        ),
+      ).toBe("CUSTOMER_NOT_FOUND_OR_INCORRECT");
     }
   });
 
@@ -56,7 +70,10 @@ describe("a new staff member's enrolment link", () => {
     const { staff, link } = await newMember("setter@broker.example");
     const api = h.caller(null);
     const token = tokenOf(link.url);
-    expect(await api.staffAuth.enrolmentLink.get({ token })).toMatchObject({ email: "setter@broker.example", role: "SUPPORT" });
+    expect(await api.staffAuth.enrolmentLink.get({ token })).toMatchObject({
+      email: "setter@broker.example",
+      role: "SUPPORT",
+    });
 
     // A refused password leaves the link usable and the member without a password.
     for (const [password, code] of [
@@ -64,37 +81,76 @@ describe("a new staff member's enrolment link", () => {
       ["setter@broker.example", "PASSWORD_TOO_WEAK"],
       ["password123", "PASSWORD_TOO_WEAK"],
     ] as const) {
-      expect(await codeOf(api.staffAuth.enrolmentLink.setPassword({ token, password, passwordConfirmation: password }))).toBe(code);
+      expect(
+        await codeOf(
+          api.staffAuth.enrolmentLink.setPassword({
+            token,
+            password,
+            passwordConfirmation: password,
+          }),
+        ),
+      ).toBe(code);
     }
     const mismatch = await errorOf(
-      api.staffAuth.enrolmentLink.setPassword({ token, password: NEW_PASSWORD, passwordConfirmation: `${NEW_PASSWORD}x` }),
+      api.staffAuth.enrolmentLink.setPassword({
+        token,
+        password: NEW_PASSWORD,
+        passwordConfirmation: `${NEW_PASSWORD}x`,
+      }),
     );
     expect(mismatch.code).toBe("INVALID_DATA");
     expect(mismatch.fieldErrors).toHaveProperty("passwordConfirmation");
-    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBe(NO_PASSWORD_YET);
+    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBe(
+      NO_PASSWORD_YET,
+    );
 
-    expect(await api.staffAuth.enrolmentLink.setPassword({ token, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD })).toEqual({
+    expect(
+      await api.staffAuth.enrolmentLink.setPassword({
+        token,
+        password: NEW_PASSWORD,
+        passwordConfirmation: NEW_PASSWORD,
+      }),
+    ).toEqual({
       email: "setter@broker.example",
       passwordSet: true,
     });
-    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toMatch(/^\$argon2id\$/);
-    const login = await loginStaff(h, { email: "setter@broker.example", password: NEW_PASSWORD }, request);
+    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toMatch(
+      /^\$argon2id\$/,
+    );
+    const login = await loginStaff(
+      h,
+      { email: "setter@broker.example", password: NEW_PASSWORD },
+      request,
+    );
     expect(login.enrolmentRequired).toBe(true);
-    expect(await codeOf(h.caller({ type: "staff-session", sessionId: login.sessionId }).staffAuth.me())).toBe("FORBIDDEN");
+    expect(
+      await codeOf(h.caller({ type: "staff-session", sessionId: login.sessionId }).staffAuth.me()),
+    ).toBe("FORBIDDEN");
   });
 
   it("is 410 LINK_USED once used, and a reused link changes nothing", async () => {
     const { staff, link } = await newMember("reuse@broker.example");
     const api = h.caller(null);
     const token = tokenOf(link.url);
-    await api.staffAuth.enrolmentLink.setPassword({ token, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD });
-    const hashAfterFirst = (await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash;
+    await api.staffAuth.enrolmentLink.setPassword({
+      token,
+      password: NEW_PASSWORD,
+      passwordConfirmation: NEW_PASSWORD,
+    });
+    const hashAfterFirst = (await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } }))
+      .passwordHash;
     const again = await errorOf(
-      api.staffAuth.enrolmentLink.setPassword({ token, password: "Another-Pass-Phrase-9", passwordConfirmation: "Another-Pass-Phrase-9" }),
+      api.staffAuth.enrolmentLink.setPassword({
+        token,
+        password: "Another-Pass-Phrase-9",
+        passwordConfirmation: "Another-Pass-Phrase-9",
+      }),
     );
     expect(again).toMatchObject({ code: "LINK_USED", httpStatus: 410 });
     expect(await codeOf(api.staffAuth.enrolmentLink.get({ token }))).toBe("LINK_USED");
-    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBe(hashAfterFirst);
+    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBe(
+      hashAfterFirst,
+    );
   });
 
   it("takes one of two parallel uses, never both", async () => {
@@ -103,7 +159,13 @@ describe("a new staff member's enrolment link", () => {
     const api = h.caller(null);
     const results = await Promise.all(
       ["First-Pass-Phrase-11", "Second-Pass-Phrase-22"].map((password) =>
-        codeOf(api.staffAuth.enrolmentLink.setPassword({ token, password, passwordConfirmation: password })),
+        codeOf(
+          api.staffAuth.enrolmentLink.setPassword({
+            token,
+            password,
+            passwordConfirmation: password,
+          }),
+        ),
       ),
     );
     expect(results.sort()).toEqual(["LINK_USED", "OK"]);
@@ -114,11 +176,23 @@ describe("a new staff member's enrolment link", () => {
     const api = h.caller(null);
     const token = tokenOf(link.url);
     h.clock.advance(STAFF_ENROLMENT_LINK_MS + 1000);
-    expect(await codeOf(api.staffAuth.enrolmentLink.setPassword({ token, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD }))).toBe(
+    expect(
+      await codeOf(
+        api.staffAuth.enrolmentLink.setPassword({
+          token,
+          password: NEW_PASSWORD,
+          passwordConfirmation: NEW_PASSWORD,
+        }),
+      ),
+    ).toBe("LINK_USED");
+    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBe(
+      NO_PASSWORD_YET,
+    );
+    expect(await codeOf(api.staffAuth.enrolmentLink.get({ token: "A".repeat(43) }))).toBe(
       "LINK_USED",
     );
-    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBe(NO_PASSWORD_YET);
-    expect(await codeOf(api.staffAuth.enrolmentLink.get({ token: "A".repeat(43) }))).toBe("LINK_USED");
-    expect(await codeOf(api.staffAuth.enrolmentLink.get({ token: "not-a-token" }))).toBe("INVALID_DATA");
+    expect(await codeOf(api.staffAuth.enrolmentLink.get({ token: "not-a-token" }))).toBe(
+      "INVALID_DATA",
+    );
   });
 });

@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const staffCredential = (sessionId: string): Credential => ({ type: "staff-session", sessionId });
-const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) + steps * 30 });
+const codeAt = (secret: string, steps = 0) =>
+  generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) + steps * 30 });
 
 /** A member who has never enrolled, signed in with the password alone. */
 async function freshMember(email: string, role: "ADMIN" | "KYC_REVIEWER" = "KYC_REVIEWER") {
@@ -30,7 +31,9 @@ async function freshMember(email: string, role: "ADMIN" | "KYC_REVIEWER" = "KYC_
 async function enrolledMember(email: string) {
   const m = await freshMember(email);
   const setup = await m.api.staffAuth.enrolment.setup();
-  const { recoveryCodes } = await m.api.staffAuth.enrolment.enable({ code: await codeAt(setup.secret) });
+  const { recoveryCodes } = await m.api.staffAuth.enrolment.enable({
+    code: await codeAt(setup.secret),
+  });
   return { ...m, secret: setup.secret, recoveryCodes };
 }
 
@@ -68,32 +71,52 @@ describe("the first sign-in of a member without TOTP", () => {
     const setup = await m.api.staffAuth.enrolment.setup();
     const right = await codeAt(setup.secret);
     const wrong = right === "000000" ? "111111" : "000000";
-    expect(await codeOf(m.api.staffAuth.enrolment.enable({ code: wrong }))).toBe("INVALID_OTP_CODE");
+    expect(await codeOf(m.api.staffAuth.enrolment.enable({ code: wrong }))).toBe(
+      "INVALID_OTP_CODE",
+    );
     const row = await h.db.staff.findUniqueOrThrow({ where: { id: m.id } });
     expect(row.otpEnabled).toBe(false);
     expect(await h.db.staffRecoveryCode.count({ where: { staffId: m.id } })).toBe(0);
-    expect(await h.db.auditEvent.count({ where: { staffId: m.id, kind: "staff.otp_failed" } })).toBe(1);
+    expect(
+      await h.db.auditEvent.count({ where: { staffId: m.id, kind: "staff.otp_failed" } }),
+    ).toBe(1);
     expect(await codeOf(m.api.staffAuth.me())).toBe("FORBIDDEN");
   });
 
   it("enables TOTP with a right code: recovery codes once (stored hashed), other sessions end, this one reaches the staff pages", async () => {
     const m = await freshMember("enrol@broker.example");
-    const other = await loginStaff(h, { email: "enrol@broker.example", password: STAFF_PASSWORD }, request);
+    const other = await loginStaff(
+      h,
+      { email: "enrol@broker.example", password: STAFF_PASSWORD },
+      request,
+    );
     const setup = await m.api.staffAuth.enrolment.setup();
     const result = await m.api.staffAuth.enrolment.enable({ code: await codeAt(setup.secret) });
     expect(result.otpEnabled).toBe(true);
     expect(result.recoveryCodes).toHaveLength(10);
     for (const code of result.recoveryCodes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
-    const stored = await h.db.staffRecoveryCode.findMany({ where: { staffId: m.id }, select: { codeHash: true } });
-    expect(stored.map((s) => s.codeHash).sort()).toEqual(result.recoveryCodes.map(hashRecoveryCode).sort());
+    const stored = await h.db.staffRecoveryCode.findMany({
+      where: { staffId: m.id },
+      select: { codeHash: true },
+    });
+    expect(stored.map((s) => s.codeHash).sort()).toEqual(
+      result.recoveryCodes.map(hashRecoveryCode).sort(),
+    );
     expect(JSON.stringify(stored)).not.toContain(result.recoveryCodes[0]);
 
-    expect(await m.api.staffAuth.me()).toMatchObject({ email: "enrol@broker.example", otpEnabled: true });
+    expect(await m.api.staffAuth.me()).toMatchObject({
+      email: "enrol@broker.example",
+      otpEnabled: true,
+    });
     expect(await codeOf(m.api.kycReview.queue({ limit: 1, offset: 0 }))).toBe("OK");
-    expect(await codeOf(h.caller(staffCredential(other.sessionId)).staffAuth.enrolment.status())).toBe("INVALID_CUSTOMER_SESSION");
+    expect(
+      await codeOf(h.caller(staffCredential(other.sessionId)).staffAuth.enrolment.status()),
+    ).toBe("INVALID_CUSTOMER_SESSION");
     // Enrolled: enrolment is closed (a new authenticator only after an ADMIN reset).
     expect(await codeOf(m.api.staffAuth.enrolment.setup())).toBe("FORBIDDEN");
-    expect(await h.db.auditEvent.count({ where: { staffId: m.id, kind: "staff.otp_enrolled" } })).toBe(1);
+    expect(
+      await h.db.auditEvent.count({ where: { staffId: m.id, kind: "staff.otp_enrolled" } }),
+    ).toBe(1);
   });
 
   it("uses up the enrolment code's time step: the same code cannot sign in, the next step's can", async () => {
@@ -103,23 +126,39 @@ describe("the first sign-in of a member without TOTP", () => {
     await m.api.staffAuth.enrolment.enable({ code });
     const input = { email: "replay@broker.example", password: STAFF_PASSWORD };
     const sessionsBefore = await h.db.staffSession.count({ where: { staffId: m.id } });
-    expect(await codeOf(loginStaff(h, { ...input, otpCode: code }, request))).toBe("INVALID_OTP_CODE");
+    expect(await codeOf(loginStaff(h, { ...input, otpCode: code }, request))).toBe(
+      "INVALID_OTP_CODE",
+    );
     expect(await h.db.staffSession.count({ where: { staffId: m.id } })).toBe(sessionsBefore);
     h.clock.advance(30_000);
-    expect(await codeOf(loginStaff(h, { ...input, otpCode: await codeAt(setup.secret) }, request))).toBe("OK");
+    expect(
+      await codeOf(loginStaff(h, { ...input, otpCode: await codeAt(setup.secret) }, request)),
+    ).toBe("OK");
   });
 
   it("accepts one of two parallel confirmations with the same code, never both", async () => {
     const m = await freshMember("race@broker.example");
-    const second = h.caller(staffCredential((await loginStaff(h, { email: "race@broker.example", password: STAFF_PASSWORD }, request)).sessionId));
+    const second = h.caller(
+      staffCredential(
+        (await loginStaff(h, { email: "race@broker.example", password: STAFF_PASSWORD }, request))
+          .sessionId,
+      ),
+    );
     const setup = await m.api.staffAuth.enrolment.setup();
     const code = await codeAt(setup.secret);
-    const results = await Promise.all([codeOf(m.api.staffAuth.enrolment.enable({ code })), codeOf(second.staffAuth.enrolment.enable({ code }))]);
+    const results = await Promise.all([
+      codeOf(m.api.staffAuth.enrolment.enable({ code })),
+      codeOf(second.staffAuth.enrolment.enable({ code })),
+    ]);
     // The loser is refused whichever way it lost: the code's step taken, the setup gone, or its session ended.
     expect(results.filter((r) => r === "OK")).toHaveLength(1);
-    expect(results.filter((r) => r !== "OK")[0]).toMatch(/^(INVALID_OTP_CODE|INVALID_DATA|INVALID_CUSTOMER_SESSION)$/);
+    expect(results.filter((r) => r !== "OK")[0]).toMatch(
+      /^(INVALID_OTP_CODE|INVALID_DATA|INVALID_CUSTOMER_SESSION)$/,
+    );
     expect(await h.db.staffRecoveryCode.count({ where: { staffId: m.id } })).toBe(10);
-    expect(await h.db.auditEvent.count({ where: { staffId: m.id, kind: "staff.otp_enrolled" } })).toBe(1);
+    expect(
+      await h.db.auditEvent.count({ where: { staffId: m.id, kind: "staff.otp_enrolled" } }),
+    ).toBe(1);
   });
 
   it("throttles wrong enrolment codes: 5 in 15 minutes, then 429 even for the right one", async () => {
@@ -127,8 +166,13 @@ describe("the first sign-in of a member without TOTP", () => {
     const setup = await m.api.staffAuth.enrolment.setup();
     const right = await codeAt(setup.secret);
     const wrong = right === "000000" ? "111111" : "000000";
-    for (let i = 0; i < 5; i++) expect(await codeOf(m.api.staffAuth.enrolment.enable({ code: wrong }))).toBe("INVALID_OTP_CODE");
-    expect(await codeOf(m.api.staffAuth.enrolment.enable({ code: right }))).toBe("TOO_MANY_ATTEMPTS");
+    for (let i = 0; i < 5; i++)
+      expect(await codeOf(m.api.staffAuth.enrolment.enable({ code: wrong }))).toBe(
+        "INVALID_OTP_CODE",
+      );
+    expect(await codeOf(m.api.staffAuth.enrolment.enable({ code: right }))).toBe(
+      "TOO_MANY_ATTEMPTS",
+    );
     expect((await h.db.staff.findUniqueOrThrow({ where: { id: m.id } })).otpEnabled).toBe(false);
   });
 
@@ -155,18 +199,30 @@ describe("signing in once enrolled", () => {
     expect(withTotp.enrolmentRequired).toBe(false);
 
     const recovery = m.recoveryCodes[3]!;
-    expect(await codeOf(loginStaff(h, { ...input, otpCode: recovery.toUpperCase() }, request))).toBe("OK");
-    expect(await codeOf(loginStaff(h, { ...input, otpCode: recovery }, request))).toBe("INVALID_OTP_CODE");
-    expect(await h.db.staffRecoveryCode.count({ where: { staffId: m.id, usedAt: { not: null } } })).toBe(1);
+    expect(
+      await codeOf(loginStaff(h, { ...input, otpCode: recovery.toUpperCase() }, request)),
+    ).toBe("OK");
+    expect(await codeOf(loginStaff(h, { ...input, otpCode: recovery }, request))).toBe(
+      "INVALID_OTP_CODE",
+    );
+    expect(
+      await h.db.staffRecoveryCode.count({ where: { staffId: m.id, usedAt: { not: null } } }),
+    ).toBe(1);
   });
 
   it("does not take another member's recovery code", async () => {
     const a = await enrolledMember("codes-a@broker.example");
     await enrolledMember("codes-b@broker.example");
     const e = await errorOf(
-      loginStaff(h, { email: "codes-b@broker.example", password: STAFF_PASSWORD, otpCode: a.recoveryCodes[0]! }, request),
+      loginStaff(
+        h,
+        { email: "codes-b@broker.example", password: STAFF_PASSWORD, otpCode: a.recoveryCodes[0]! },
+        request,
+      ),
     );
     expect(e.code).toBe("INVALID_OTP_CODE");
-    expect(await h.db.staffRecoveryCode.count({ where: { staffId: a.id, usedAt: { not: null } } })).toBe(0);
+    expect(
+      await h.db.staffRecoveryCode.count({ where: { staffId: a.id, usedAt: { not: null } } }),
+    ).toBe(0);
   });
 });

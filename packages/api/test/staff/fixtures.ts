@@ -9,7 +9,10 @@ import type { Harness } from "../support/harness";
 export const STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 /** The columns of an enrolled member (spread into `staff.create({ data })`). */
-export const enrolledTotp = (secret: string = STAFF_TOTP_SECRET) => ({ otpEnabled: true, otpSecretEnc: encryptSecret(secret) });
+export const enrolledTotp = (secret: string = STAFF_TOTP_SECRET) => ({
+  otpEnabled: true,
+  otpSecretEnc: encryptSecret(secret),
+});
 
 /** The TOTP code of `secret` at the harness clock, `steps` time steps away. */
 export const totpAt = (h: Harness, secret: string = STAFF_TOTP_SECRET, steps = 0) =>

@@ -19,11 +19,17 @@ afterAll(() => h.close());
 
 const asAdmin = () => h.caller(admin.credential);
 const auditedBy = (kind: string, targetStaffId: number) =>
-  h.db.auditEvent.findMany({ where: { kind, staffId: admin.id, data: { path: ["targetStaffId"], equals: targetStaffId } } });
+  h.db.auditEvent.findMany({
+    where: { kind, staffId: admin.id, data: { path: ["targetStaffId"], equals: targetStaffId } },
+  });
 
 describe("staffMembers.invite", () => {
   it("creates the member without a usable password and e-mails the single-use link through the outbox, never returning it", async () => {
-    const member = await asAdmin().staffMembers.invite({ email: "Invitee@Broker.example", name: "Ida Invitee", role: "FINANCE" });
+    const member = await asAdmin().staffMembers.invite({
+      email: "Invitee@Broker.example",
+      name: "Ida Invitee",
+      role: "FINANCE",
+    });
     expect(member).toMatchObject({
       email: "invitee@broker.example",
       name: "Ida Invitee",
@@ -35,20 +41,32 @@ describe("staffMembers.invite", () => {
       activeSessions: 0,
     });
     expect(JSON.stringify(member)).not.toMatch(/staff\/enrol/);
-    const mail = await h.db.message.findFirstOrThrow({ where: { recipient: "invitee@broker.example" } });
+    const mail = await h.db.message.findFirstOrThrow({
+      where: { recipient: "invitee@broker.example" },
+    });
     expect(mail).toMatchObject({ channel: "EMAIL", template: "staff-invite", status: "PENDING" });
     const url = /https?:\/\/\S+\/staff\/enrol\/([A-Za-z0-9_-]{43})/.exec(mail.body);
     expect(url).not.toBeNull();
-    expect(await h.caller(null).staffAuth.enrolmentLink.get({ token: url![1]! })).toMatchObject({ email: "invitee@broker.example" });
+    expect(await h.caller(null).staffAuth.enrolmentLink.get({ token: url![1]! })).toMatchObject({
+      email: "invitee@broker.example",
+    });
     expect(await auditedBy("staff.invited", member.id)).toHaveLength(1);
   });
 
   it("refuses an e-mail that is already a staff member's, creating and sending nothing", async () => {
     const before = { staff: await h.db.staff.count(), messages: await h.db.message.count() };
-    expect(await codeOf(asAdmin().staffMembers.invite({ email: "ADMIN@broker.example", name: "Copy", role: "ADMIN" }))).toBe(
-      "EMAIL_ALREADY_REGISTERED",
+    expect(
+      await codeOf(
+        asAdmin().staffMembers.invite({
+          email: "ADMIN@broker.example",
+          name: "Copy",
+          role: "ADMIN",
+        }),
+      ),
+    ).toBe("EMAIL_ALREADY_REGISTERED");
+    expect({ staff: await h.db.staff.count(), messages: await h.db.message.count() }).toEqual(
+      before,
     );
-    expect({ staff: await h.db.staff.count(), messages: await h.db.message.count() }).toEqual(before);
   });
 });
 
@@ -57,7 +75,9 @@ describe("changing a member", () => {
     const m = await staffWithCredential(h, "role@broker.example", "SUPPORT");
     const api = h.caller(m.credential);
     expect(await codeOf(api.kycReview.queue({ limit: 1, offset: 0 }))).toBe("FORBIDDEN");
-    expect(await asAdmin().staffMembers.changeRole({ staffId: m.id, role: "KYC_REVIEWER" })).toMatchObject({ role: "KYC_REVIEWER" });
+    expect(
+      await asAdmin().staffMembers.changeRole({ staffId: m.id, role: "KYC_REVIEWER" }),
+    ).toMatchObject({ role: "KYC_REVIEWER" });
     expect(await codeOf(api.kycReview.queue({ limit: 1, offset: 0 }))).toBe("OK");
     const [event] = await auditedBy("staff.role_changed", m.id);
     expect(event?.data).toMatchObject({ from: "SUPPORT", to: "KYC_REVIEWER" });
@@ -69,12 +89,26 @@ describe("changing a member", () => {
     expect(result).toMatchObject({ enabled: false, endedSessions: 1, activeSessions: 0 });
     expect(await codeOf(h.caller(m.credential).staffAuth.me())).toBe("INVALID_CUSTOMER_SESSION");
     h.clock.advance(30_000);
-    expect(await codeOf(loginStaff(h, { email: "disable@broker.example", password: STAFF_PASSWORD, otpCode: await totpAt(h) }, request))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await codeOf(
+        loginStaff(
+          h,
+          { email: "disable@broker.example", password: STAFF_PASSWORD, otpCode: await totpAt(h) },
+          request,
+        ),
+      ),
+    ).toBe("FORBIDDEN");
     await asAdmin().staffMembers.setEnabled({ staffId: m.id, enabled: true });
     h.clock.advance(30_000);
-    expect(await codeOf(loginStaff(h, { email: "disable@broker.example", password: STAFF_PASSWORD, otpCode: await totpAt(h) }, request))).toBe("OK");
+    expect(
+      await codeOf(
+        loginStaff(
+          h,
+          { email: "disable@broker.example", password: STAFF_PASSWORD, otpCode: await totpAt(h) },
+          request,
+        ),
+      ),
+    ).toBe("OK");
     expect(await auditedBy("staff.disabled", m.id)).toHaveLength(1);
     expect(await auditedBy("staff.enabled", m.id)).toHaveLength(1);
   });
@@ -82,18 +116,30 @@ describe("changing a member", () => {
   it("lists a member's sessions, revokes one of them, and ends all of them", async () => {
     const m = await staffWithCredential(h, "sessions@broker.example", "FINANCE");
     h.clock.advance(30_000);
-    const second = await loginStaff(h, { email: "sessions@broker.example", password: STAFF_PASSWORD, otpCode: await totpAt(h) }, request);
+    const second = await loginStaff(
+      h,
+      { email: "sessions@broker.example", password: STAFF_PASSWORD, otpCode: await totpAt(h) },
+      request,
+    );
     const listed = await asAdmin().staffMembers.sessions({ staffId: m.id });
     expect(listed.sessions.map((s) => s.id).sort()).toEqual([m.sessionId, second.sessionId].sort());
 
     // An ADMIN revokes another member's session: that session ends, the other lives on.
-    expect(await asAdmin().staffMembers.revokeSession({ sessionId: second.sessionId })).toEqual({ revoked: true });
-    expect(await codeOf(h.caller({ type: "staff-session", sessionId: second.sessionId }).staffAuth.me())).toBe("INVALID_CUSTOMER_SESSION");
+    expect(await asAdmin().staffMembers.revokeSession({ sessionId: second.sessionId })).toEqual({
+      revoked: true,
+    });
+    expect(
+      await codeOf(h.caller({ type: "staff-session", sessionId: second.sessionId }).staffAuth.me()),
+    ).toBe("INVALID_CUSTOMER_SESSION");
     expect(await codeOf(h.caller(m.credential).staffAuth.me())).toBe("OK");
-    expect(await codeOf(asAdmin().staffMembers.revokeSession({ sessionId: second.sessionId }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(asAdmin().staffMembers.revokeSession({ sessionId: second.sessionId })),
+    ).toBe("NOT_FOUND");
     expect(await auditedBy("staff.session_revoked", m.id)).toHaveLength(1);
 
-    expect(await asAdmin().staffMembers.endSessions({ staffId: m.id })).toEqual({ endedSessions: 1 });
+    expect(await asAdmin().staffMembers.endSessions({ staffId: m.id })).toEqual({
+      endedSessions: 1,
+    });
     expect(await codeOf(h.caller(m.credential).staffAuth.me())).toBe("INVALID_CUSTOMER_SESSION");
     expect(await auditedBy("staff.sessions_ended", m.id)).toHaveLength(1);
   });
@@ -105,7 +151,11 @@ describe("changing a member", () => {
     expect(result).toMatchObject({ otpEnabled: false, endedSessions: 1 });
     expect(await h.db.staffRecoveryCode.count({ where: { staffId: m.id } })).toBe(0);
     expect(await codeOf(h.caller(m.credential).staffAuth.me())).toBe("INVALID_CUSTOMER_SESSION");
-    const login = await loginStaff(h, { email: "reset@broker.example", password: STAFF_PASSWORD }, request);
+    const login = await loginStaff(
+      h,
+      { email: "reset@broker.example", password: STAFF_PASSWORD },
+      request,
+    );
     expect(login.enrolmentRequired).toBe(true);
     const api = h.caller({ type: "staff-session", sessionId: login.sessionId });
     expect(await codeOf(api.kycReview.queue({ limit: 1, offset: 0 }))).toBe("FORBIDDEN");
@@ -114,8 +164,12 @@ describe("changing a member", () => {
   });
 
   it("answers 404 for an unknown member", async () => {
-    expect(await codeOf(asAdmin().staffMembers.changeRole({ staffId: 999_999, role: "ADMIN" }))).toBe("NOT_FOUND");
-    expect(await codeOf(asAdmin().staffMembers.resetTwoFactor({ staffId: 999_999 }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(asAdmin().staffMembers.changeRole({ staffId: 999_999, role: "ADMIN" })),
+    ).toBe("NOT_FOUND");
+    expect(await codeOf(asAdmin().staffMembers.resetTwoFactor({ staffId: 999_999 }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await codeOf(asAdmin().staffMembers.sessions({ staffId: 999_999 }))).toBe("NOT_FOUND");
   });
 });
@@ -131,7 +185,12 @@ describe("an ADMIN acting on themselves", () => {
       const e = await errorOf(call);
       expect(e).toMatchObject({ code: "SELF_APPROVAL", httpStatus: 403 });
     }
-    expect(await h.db.staff.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true, enabled: true, otpEnabled: true } })).toEqual({
+    expect(
+      await h.db.staff.findUniqueOrThrow({
+        where: { id: admin.id },
+        select: { role: true, enabled: true, otpEnabled: true },
+      }),
+    ).toEqual({
       role: "ADMIN",
       enabled: true,
       otpEnabled: true,
@@ -156,8 +215,15 @@ describe("other roles", () => {
     ]) {
       expect(await codeOf(call)).toBe("FORBIDDEN");
     }
-    expect(await h.db.staff.findUniqueOrThrow({ where: { id: finance.id }, select: { role: true } })).toEqual({ role: "FINANCE" });
-    expect(await h.db.staff.findUniqueOrThrow({ where: { id: target.id }, select: { enabled: true, otpEnabled: true } })).toEqual({
+    expect(
+      await h.db.staff.findUniqueOrThrow({ where: { id: finance.id }, select: { role: true } }),
+    ).toEqual({ role: "FINANCE" });
+    expect(
+      await h.db.staff.findUniqueOrThrow({
+        where: { id: target.id },
+        select: { enabled: true, otpEnabled: true },
+      }),
+    ).toEqual({
       enabled: true,
       otpEnabled: true,
     });

@@ -41,32 +41,62 @@ describe("staffAuth.sessions and staffAuth.revokeSession", () => {
   it("lists the caller's live sessions, marks the current one, and ends one of them", async () => {
     const s = await staffWithCredential(h, "lister@broker.example");
     const second = await h.db.staffSession.create({
-      data: { staffId: s.id, createdAt: h.clock.now(), lastSeenAt: h.clock.now(), expiresAt: new Date(h.clock.now().getTime() + 3600_000), ip: "203.0.113.9" },
+      data: {
+        staffId: s.id,
+        createdAt: h.clock.now(),
+        lastSeenAt: h.clock.now(),
+        expiresAt: new Date(h.clock.now().getTime() + 3600_000),
+        ip: "203.0.113.9",
+      },
     });
     const api = h.caller(s.credential);
     const listed = await api.staffAuth.sessions();
-    expect(listed.map((x) => [x.id, x.current]).sort()).toEqual([[s.sessionId, true], [second.id, false]].sort());
-    expect(listed.find((x) => x.current)).toMatchObject({ ip: request.ip, userAgent: request.userAgent });
+    expect(listed.map((x) => [x.id, x.current]).sort()).toEqual(
+      [
+        [s.sessionId, true],
+        [second.id, false],
+      ].sort(),
+    );
+    expect(listed.find((x) => x.current)).toMatchObject({
+      ip: request.ip,
+      userAgent: request.userAgent,
+    });
 
-    expect(await api.staffAuth.revokeSession({ sessionId: second.id })).toEqual({ revoked: true, current: false });
+    expect(await api.staffAuth.revokeSession({ sessionId: second.id })).toEqual({
+      revoked: true,
+      current: false,
+    });
     expect((await api.staffAuth.sessions()).map((x) => x.id)).toEqual([s.sessionId]);
-    expect(await h.db.auditEvent.count({ where: { staffId: s.id, kind: "staff.session_revoked" } })).toBe(1);
+    expect(
+      await h.db.auditEvent.count({ where: { staffId: s.id, kind: "staff.session_revoked" } }),
+    ).toBe(1);
   });
 
   it("answers 404 for another member's session id and leaves it alive", async () => {
     const attacker = await staffWithCredential(h, "attacker@broker.example", "ADMIN");
     const victim = await staffWithCredential(h, "victim@broker.example");
-    const e = await codeOf(h.caller(attacker.credential).staffAuth.revokeSession({ sessionId: victim.sessionId }));
+    const e = await codeOf(
+      h.caller(attacker.credential).staffAuth.revokeSession({ sessionId: victim.sessionId }),
+    );
     expect(e).toBe("NOT_FOUND");
-    expect((await h.db.staffSession.findUniqueOrThrow({ where: { id: victim.sessionId } })).revokedAt).toBeNull();
+    expect(
+      (await h.db.staffSession.findUniqueOrThrow({ where: { id: victim.sessionId } })).revokedAt,
+    ).toBeNull();
     expect(await codeOf(h.caller(victim.credential).staffAuth.me())).toBe("OK");
-    expect(await h.db.auditEvent.count({ where: { kind: "staff.session_revoked", staffId: attacker.id } })).toBe(0);
+    expect(
+      await h.db.auditEvent.count({
+        where: { kind: "staff.session_revoked", staffId: attacker.id },
+      }),
+    ).toBe(0);
   });
 
   it("ending the current session signs the caller out", async () => {
     const s = await staffWithCredential(h, "self-end@broker.example");
     const api = h.caller(s.credential);
-    expect(await api.staffAuth.revokeSession({ sessionId: s.sessionId })).toEqual({ revoked: true, current: true });
+    expect(await api.staffAuth.revokeSession({ sessionId: s.sessionId })).toEqual({
+      revoked: true,
+      current: true,
+    });
     expect(await codeOf(api.staffAuth.me())).toBe("INVALID_CUSTOMER_SESSION");
   });
 });

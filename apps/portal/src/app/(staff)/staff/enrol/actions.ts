@@ -16,9 +16,12 @@ export async function startEnrolmentAction(): Promise<ActionResult<StaffOtpSetup
 }
 
 /** Confirms the setup with a code; the recovery codes come back once. */
-export async function finishEnrolmentAction(input: { code: string }): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+export async function finishEnrolmentAction(input: {
+  code: string;
+}): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   const code = typeof input?.code === "string" ? input.code.replace(/\s+/g, "") : "";
-  if (!/^\d{6}$/.test(code)) return refused("INVALID_DATA", { code: ["Enter the 6-digit code from your app"] });
+  if (!/^\d{6}$/.test(code))
+    return refused("INVALID_DATA", { code: ["Enter the 6-digit code from your app"] });
   try {
     const result = await (await getServerCaller()).staffAuth.enrolment.enable({ code });
     return { ok: true, value: { recoveryCodes: result.recoveryCodes } };

@@ -22,11 +22,22 @@ const FIELD_OF_CODE = { INVALID_OTP_CODE: "code" } as const;
  * Staff TOTP enrolment: a secret as a QR code and a key to type, a code from the app to
  * confirm, then the recovery codes, shown this once. Then on to the page asked for.
  */
-export function StaffEnrolment({ account, issuer, returnTo }: { account: string; issuer: string; returnTo: string }) {
+export function StaffEnrolment({
+  account,
+  issuer,
+  returnTo,
+}: {
+  account: string;
+  issuer: string;
+  returnTo: string;
+}) {
   const t = useTranslations("staff.enrol");
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const setup = useMutation({ mutationFn: start });
-  const enable = useMutation({ mutationFn: finish, onSuccess: (result) => setRecoveryCodes(result.recoveryCodes) });
+  const enable = useMutation({
+    mutationFn: finish,
+    onSuccess: (result) => setRecoveryCodes(result.recoveryCodes),
+  });
   const setupErrors = useFormErrors(setup.error);
   const errors = useFormErrors(enable.error, FIELD_OF_CODE);
 
@@ -49,7 +60,12 @@ export function StaffEnrolment({ account, issuer, returnTo }: { account: string;
         <p>{t("startBody")}</p>
         <FormAlert alert={setupErrors.alert} />
         <p>
-          <button type="button" className="button" disabled={setup.isPending} onClick={() => setup.mutate()}>
+          <button
+            type="button"
+            className="button"
+            disabled={setup.isPending}
+            onClick={() => setup.mutate()}
+          >
             {setup.isPending ? t("starting") : t("start")}
           </button>
         </p>
@@ -70,7 +86,13 @@ export function StaffEnrolment({ account, issuer, returnTo }: { account: string;
         <div className="stack">
           <p>{t("scanStep")}</p>
           {/* A PNG data: URL made by the server; next/image adds nothing for it. */}
-          <img className={securityStyles.qr} src={data.qrCode} width={240} height={240} alt={t("qrAlt", { account, issuer })} />
+          <img
+            className={securityStyles.qr}
+            src={data.qrCode}
+            width={240}
+            height={240}
+            alt={t("qrAlt", { account, issuer })}
+          />
         </div>
         <div className="stack">
           <p>{t("keyStep")}</p>
@@ -98,8 +120,17 @@ export function StaffEnrolment({ account, issuer, returnTo }: { account: string;
           error={errors.fields.code}
         />
         <div className={formStyles.actions}>
-          <SubmitButton pending={enable.isPending} label={t("confirm")} pendingLabel={t("confirming")} />
-          <button type="button" className="button button--secondary" disabled={setup.isPending} onClick={() => setup.mutate()}>
+          <SubmitButton
+            pending={enable.isPending}
+            label={t("confirm")}
+            pendingLabel={t("confirming")}
+          />
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={setup.isPending}
+            onClick={() => setup.mutate()}
+          >
             {t("newKey")}
           </button>
         </div>

@@ -7,7 +7,8 @@ import { getServerCaller } from "~/trpc/server";
 const ROLES = ["ADMIN", "KYC_REVIEWER", "SUPPORT", "FINANCE"] as const;
 type Role = (typeof ROLES)[number];
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value.trim() : "");
-const roleOf = (value: string): Role | null => (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
+const roleOf = (value: string): Role | null =>
+  (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
 
 /** staffMembers.invite: the new member gets the enrolment link by e-mail. */
 export async function inviteStaffAction(
@@ -17,7 +18,9 @@ export async function inviteStaffAction(
   const role = roleOf(text(form.get("role")));
   if (!role) return refused("INVALID_DATA", { role: ["Choose a role"] });
   try {
-    const member = await (await getServerCaller()).staffMembers.invite({
+    const member = await (
+      await getServerCaller()
+    ).staffMembers.invite({
       email: text(form.get("email")),
       name: text(form.get("name")),
       role,

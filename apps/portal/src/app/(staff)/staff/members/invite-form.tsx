@@ -24,9 +24,31 @@ export function InviteStaffForm() {
       <p>{t("inviteIntro")}</p>
       {state?.ok ? <FormSuccess>{t("invited", { email: state.value.email })}</FormSuccess> : null}
       <FormAlert alert={errors.alert} />
-      <TextField id="invite-email" name="email" type="email" label={t("inviteEmail")} autoComplete="off" required error={errors.fields.email} />
-      <TextField id="invite-name" name="name" label={t("inviteName")} autoComplete="off" required maxLength={100} error={errors.fields.name} />
-      <SelectField id="invite-role" name="role" label={t("inviteRole")} defaultValue="KYC_REVIEWER" error={errors.fields.role}>
+      <TextField
+        id="invite-email"
+        name="email"
+        type="email"
+        label={t("inviteEmail")}
+        autoComplete="off"
+        required
+        error={errors.fields.email}
+      />
+      <TextField
+        id="invite-name"
+        name="name"
+        label={t("inviteName")}
+        autoComplete="off"
+        required
+        maxLength={100}
+        error={errors.fields.name}
+      />
+      <SelectField
+        id="invite-role"
+        name="role"
+        label={t("inviteRole")}
+        defaultValue="KYC_REVIEWER"
+        error={errors.fields.role}
+      >
         {ROLE_KEYS.map((role) => (
           <option key={role} value={role}>
             {t(`roles.${role}`)}

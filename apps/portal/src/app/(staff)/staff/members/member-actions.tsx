@@ -16,7 +16,14 @@ import { ROLE_KEYS, type RoleKey } from "./roles";
 export function MemberActions({
   member,
 }: {
-  member: { id: number; name: string; role: RoleKey; enabled: boolean; otpEnabled: boolean; activeSessions: number };
+  member: {
+    id: number;
+    name: string;
+    role: RoleKey;
+    enabled: boolean;
+    otpEnabled: boolean;
+    activeSessions: number;
+  };
 }) {
   const t = useTranslations("staff.members");
   const hydrated = useHydrated();
@@ -38,7 +45,13 @@ export function MemberActions({
             ))}
           </select>
         </div>
-        <button type="submit" name="intent" value="changeRole" className="button button--secondary" disabled={disabled}>
+        <button
+          type="submit"
+          name="intent"
+          value="changeRole"
+          className="button button--secondary"
+          disabled={disabled}
+        >
           {t("changeRole", { name: member.name })}
         </button>
       </div>
@@ -50,16 +63,32 @@ export function MemberActions({
           className="button button--secondary"
           disabled={disabled}
         >
-          {member.enabled ? t("disable", { name: member.name }) : t("enable", { name: member.name })}
+          {member.enabled
+            ? t("disable", { name: member.name })
+            : t("enable", { name: member.name })}
         </button>
-        <button type="submit" name="intent" value="endSessions" className="button button--secondary" disabled={disabled || member.activeSessions === 0}>
+        <button
+          type="submit"
+          name="intent"
+          value="endSessions"
+          className="button button--secondary"
+          disabled={disabled || member.activeSessions === 0}
+        >
           {t("endSessions", { name: member.name })}
         </button>
-        <button type="submit" name="intent" value="resetTwoFactor" className="button button--secondary" disabled={disabled || !member.otpEnabled}>
+        <button
+          type="submit"
+          name="intent"
+          value="resetTwoFactor"
+          className="button button--secondary"
+          disabled={disabled || !member.otpEnabled}
+        >
           {t("resetTwoFactor", { name: member.name })}
         </button>
       </div>
-      {state?.ok ? <FormSuccess>{t(`done.${state.value.intent}`, { name: member.name })}</FormSuccess> : null}
+      {state?.ok ? (
+        <FormSuccess>{t(`done.${state.value.intent}`, { name: member.name })}</FormSuccess>
+      ) : null}
       <FormAlert alert={errors.alert} />
     </form>
   );

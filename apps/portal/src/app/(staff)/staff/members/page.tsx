@@ -50,13 +50,32 @@ export default async function StaffMembersPage() {
                   <ul className="stack small">
                     <li>{m.enabled ? t("enabled") : t("disabled")}</li>
                     <li>
-                      {m.otpEnabled ? t("enrolled") : m.passwordSet ? t("notEnrolled") : m.invitePending ? t("invitePending") : t("inviteExpired")}
+                      {m.otpEnabled
+                        ? t("enrolled")
+                        : m.passwordSet
+                          ? t("notEnrolled")
+                          : m.invitePending
+                            ? t("invitePending")
+                            : t("inviteExpired")}
                     </li>
                     <li>{t("activeSessions", { count: m.activeSessions })}</li>
-                    <li>{t("since", { date: format.dateTime(new Date(m.createdAt), { dateStyle: "medium", timeZone: "UTC" }) })}</li>
+                    <li>
+                      {t("since", {
+                        date: format.dateTime(new Date(m.createdAt), {
+                          dateStyle: "medium",
+                          timeZone: "UTC",
+                        }),
+                      })}
+                    </li>
                   </ul>
                 </td>
-                <td>{m.id === me.id ? <p className="muted small">{t("yourself")}</p> : <MemberActions member={m} />}</td>
+                <td>
+                  {m.id === me.id ? (
+                    <p className="muted small">{t("yourself")}</p>
+                  ) : (
+                    <MemberActions member={m} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -17,8 +17,11 @@ export default async function StaffSessionsPage() {
   const access = await staffPageAccess(here, "staff:self");
   if (access !== "staff") return <StaffOnly reason={access} />;
   const [t, format] = await Promise.all([getTranslations("staff.sessions"), getFormatter()]);
-  const sessions = await callForStaffPage(here, async () => (await getServerCaller()).staffAuth.sessions());
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const sessions = await callForStaffPage(here, async () =>
+    (await getServerCaller()).staffAuth.sessions(),
+  );
+  const when = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
   return (
     <div className={`container ${styles.page}`}>
@@ -42,7 +45,10 @@ export default async function StaffSessionsPage() {
           <tbody>
             {sessions.map((s) => {
               const device = describeUserAgent(s.userAgent);
-              const name = device.browser && device.os ? t("deviceName", { browser: device.browser, os: device.os }) : (s.userAgent ?? t("unknownDevice"));
+              const name =
+                device.browser && device.os
+                  ? t("deviceName", { browser: device.browser, os: device.os })
+                  : (s.userAgent ?? t("unknownDevice"));
               return (
                 <tr key={s.id}>
                   <th scope="row">

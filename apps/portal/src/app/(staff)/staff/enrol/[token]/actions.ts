@@ -20,7 +20,9 @@ export async function setStaffPasswordAction(
   const password = text(form.get("password"));
   let email: string;
   try {
-    const result = await (await getServerCaller()).staffAuth.enrolmentLink.setPassword({
+    const result = await (
+      await getServerCaller()
+    ).staffAuth.enrolmentLink.setPassword({
       token,
       password,
       passwordConfirmation: text(form.get("passwordConfirmation")),

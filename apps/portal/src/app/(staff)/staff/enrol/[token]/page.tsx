@@ -7,14 +7,22 @@ import { SetPasswordForm } from "./set-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff.enrolLink");
-  return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return {
+    title: t("metaTitle"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
 }
 
 /**
  * A new staff member's single-use link (from `pnpm staff:create` or an ADMIN's invite):
  * they choose their password here, then enrol an authenticator app.
  */
-export default async function StaffEnrolLinkPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function StaffEnrolLinkPage({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}) {
   const { token } = await params;
   const t = await getTranslations("staff.enrolLink");
   let link;
