@@ -53,6 +53,7 @@ staff.adjustBalance mutation staff money:adjust:request
 staff.setCustomerStatus mutation staff customers:manage
 staffAuth.enrolment.enable mutation staff staff:enrol
 staffAuth.enrolment.setup mutation staff staff:enrol
+staffAuth.enrolment.signOut mutation staff staff:enrol
 staffAuth.enrolment.status query staff staff:enrol
 staffAuth.enrolmentLink.get query public
 staffAuth.enrolmentLink.setPassword mutation public

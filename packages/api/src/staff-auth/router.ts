@@ -33,6 +33,8 @@ export const staffAuthRouter = {
       .enrolment()
       .input(enrolmentCodeInput)
       .mutation(({ ctx, input }) => enableStaffOtp(ctx, ctx.staff, input.code, ctx.request)),
+    /** Signing out before enrolling (staffAuth.logout needs an enrolled member): the session ends. */
+    signOut: staffProcedure.enrolment().mutation(({ ctx }) => logoutStaff(ctx, ctx.staff, ctx.request)),
   },
 
   /** The single-use link of a new member (no session yet): whom it is for, and setting the password. */

@@ -226,3 +226,13 @@ describe("signing in once enrolled", () => {
     ).toBe(0);
   });
 });
+
+describe("signing out before enrolling", () => {
+  it("ends the enrolment session (staffAuth.enrolment.signOut); enrolled members use staffAuth.logout", async () => {
+    const m = await freshMember("sign-out-early@broker.example");
+    expect(await codeOf(m.api.staffAuth.logout())).toBe("FORBIDDEN");
+    expect(await m.api.staffAuth.enrolment.signOut()).toEqual({ loggedOut: true });
+    expect(await codeOf(m.api.staffAuth.enrolment.setup())).toBe("INVALID_CUSTOMER_SESSION");
+    expect(await h.db.auditEvent.count({ where: { staffId: m.id, kind: "staff.logout" } })).toBe(1);
+  });
+});

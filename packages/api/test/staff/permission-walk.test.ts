@@ -82,6 +82,7 @@ describe("the staff permission walk", () => {
     expect(staffProcedures.filter((p) => p.permission === ENROLMENT_PERMISSION).map((p) => p.path).sort()).toEqual([
       "staffAuth.enrolment.enable",
       "staffAuth.enrolment.setup",
+      "staffAuth.enrolment.signOut",
       "staffAuth.enrolment.status",
     ]);
   });
@@ -133,6 +134,15 @@ describe("the staff permission walk", () => {
 
   it("a refused call changes nothing", async () => {
     const customer = await createCustomer(h, "victim@walk.example");
+    // An ADMIN who has not enrolled TOTP yet holds every permission, and may use none.
+    const unenrolled = h.caller(await credentialOf("ADMIN", false));
+    await expect(unenrolled.staff.setCustomerStatus({ customerId: customer.id, status: 1 })).rejects.toMatchObject({
+      cause: { code: "FORBIDDEN" },
+    });
+    await expect(unenrolled.staffMembers.setEnabled({ staffId: staffIds.get("SUPPORT")!, enabled: false })).rejects.toMatchObject({
+      cause: { code: "FORBIDDEN" },
+    });
+    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staffIds.get("SUPPORT")! } })).enabled).toBe(true);
     let api = h.caller(await credentialOf("SUPPORT"));
     await expect(api.staff.setCustomerStatus({ customerId: customer.id, status: 1 })).rejects.toMatchObject({
       cause: { code: "FORBIDDEN" },
