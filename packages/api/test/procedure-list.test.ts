@@ -65,6 +65,7 @@ staffMembers.changeRole mutation staff staff:manage
 staffMembers.endSessions mutation staff staff:manage
 staffMembers.invite mutation staff staff:manage
 staffMembers.list query staff staff:manage
+staffMembers.resendInvite mutation staff staff:manage
 staffMembers.resetTwoFactor mutation staff staff:manage
 staffMembers.revokeSession mutation staff staff:manage
 staffMembers.sessions query staff staff:manage

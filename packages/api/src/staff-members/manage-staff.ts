@@ -12,7 +12,7 @@ import { enqueueMessage } from "../messaging";
 import { STAFF_SESSION_IDLE_MS } from "../session/policy";
 import { staffOtpIssuer } from "../staff-auth/brand-issuer";
 import { createStaffMember } from "../staff-auth/create-staff-member";
-import { STAFF_ENROLMENT_LINK_MS } from "../staff-auth/enrolment-links";
+import { issueEnrolmentLink, STAFF_ENROLMENT_LINK_MS } from "../staff-auth/enrolment-links";
 import { endStaffSessions, listStaffSessions } from "../staff-auth/staff-sessions";
 import { staffInviteEmail } from "./invite-email";
 
@@ -179,6 +179,56 @@ export async function inviteStaffMember(
     return staff;
   });
   return viewOf(deps.db, created.id, now);
+}
+
+/**
+ * A new invitation for a member who has not chosen a password yet (the first one expired
+ * or got lost): a new link by e-mail; the earlier links stop working. A member with a
+ * password is refused (403): they sign in, and an ADMIN resets their two-factor if needed.
+ */
+export async function resendStaffInvite(
+  deps: StaffAdminDeps,
+  actor: Actor,
+  staffId: number,
+  request: RequestMeta,
+) {
+  const now = deps.clock.now();
+  const brandName = await staffOtpIssuer(deps.db);
+  await deps.db.$transaction(async (tx) => {
+    const member = await tx.staff.findUnique({
+      where: { id: staffId },
+      select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    });
+    if (!member) throw new DomainError("NOT_FOUND", { message: "Staff member not found" });
+    if (member.passwordHash.startsWith("$argon2")) {
+      throw new DomainError("FORBIDDEN", {
+        message: "This member has already chosen a password; there is nothing to resend",
+      });
+    }
+    const inviter = await tx.staff.findUniqueOrThrow({
+      where: { id: actor.staffId },
+      select: { name: true },
+    });
+    const link = await issueEnrolmentLink(tx, {
+      staffId: member.id,
+      createdById: actor.staffId,
+      now,
+    });
+    await enqueueMessage(tx, {
+      channel: "EMAIL",
+      recipient: member.email,
+      ...staffInviteEmail({
+        url: link.url,
+        name: member.name,
+        role: member.role,
+        invitedBy: inviter.name,
+        expiresInHours: STAFF_ENROLMENT_LINK_MS / 3600_000,
+        brandName,
+      }),
+    });
+    await audit(tx, "staff.enrolment_link_issued", actor, member.id, request, now);
+  });
+  return viewOf(deps.db, staffId, now);
 }
 
 export async function changeStaffRole(

@@ -5,6 +5,7 @@ import {
   endStaffMemberSessions,
   inviteStaffMember,
   listStaffMembers,
+  resendStaffInvite,
   resetStaffTwoFactor,
   revokeStaffMemberSession,
   setStaffEnabled,
@@ -32,6 +33,11 @@ export const staffMembersRouter = {
   invite: admin()
     .input(inviteStaffInput)
     .mutation(({ ctx, input }) => inviteStaffMember(ctx, ctx.staff, input, ctx.request)),
+
+  /** A new enrolment link by e-mail for a member who has not chosen a password yet. */
+  resendInvite: admin()
+    .input(staffIdInput)
+    .mutation(({ ctx, input }) => resendStaffInvite(ctx, ctx.staff, input.staffId, ctx.request)),
 
   changeRole: admin()
     .input(changeStaffRoleInput)

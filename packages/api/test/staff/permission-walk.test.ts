@@ -27,7 +27,9 @@ interface WalkedProcedure {
   _def: { meta?: Partial<ProcedureMeta> };
 }
 
-const staffProcedures = Object.entries(appRouter._def.procedures as unknown as Record<string, WalkedProcedure>)
+const staffProcedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, WalkedProcedure>,
+)
   .filter(([, p]) => p._def.meta?.access === "staff")
   .map(([path, p]) => ({ path, permission: p._def.meta?.permission }));
 
@@ -38,11 +40,22 @@ beforeAll(async () => {
   h = await createHarness();
   for (const role of STAFF_ROLES) {
     const staff = await h.db.staff.create({
-      data: { email: `${role.toLowerCase()}@walk.example`, name: role, role, passwordHash: "not-used", ...enrolledTotp() },
+      data: {
+        email: `${role.toLowerCase()}@walk.example`,
+        name: role,
+        role,
+        passwordHash: "not-used",
+        ...enrolledTotp(),
+      },
     });
     staffIds.set(role, staff.id);
     const fresh = await h.db.staff.create({
-      data: { email: `new-${role.toLowerCase()}@walk.example`, name: `New ${role}`, role, passwordHash: "not-used" },
+      data: {
+        email: `new-${role.toLowerCase()}@walk.example`,
+        name: `New ${role}`,
+        role,
+        passwordHash: "not-used",
+      },
     });
     unenrolledIds.set(role, fresh.id);
   }
@@ -54,7 +67,12 @@ async function credentialOf(role: StaffRole, enrolled = true): Promise<Credentia
   const now = h.clock.now();
   const staffId = (enrolled ? staffIds : unenrolledIds).get(role)!;
   const session = await h.db.staffSession.create({
-    data: { staffId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3600_000) },
+    data: {
+      staffId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + 3600_000),
+    },
   });
   return { type: "staff-session", sessionId: session.id };
 }
@@ -75,11 +93,17 @@ describe("the staff permission walk", () => {
   it("finds every staff procedure with a declared permission of the matrix", () => {
     expect(staffProcedures.length).toBeGreaterThanOrEqual(8);
     const undeclared = staffProcedures.filter(
-      (p) => !STAFF_PERMISSIONS.includes(p.permission as never) && p.permission !== ENROLMENT_PERMISSION,
+      (p) =>
+        !STAFF_PERMISSIONS.includes(p.permission as never) && p.permission !== ENROLMENT_PERMISSION,
     );
     expect(undeclared).toEqual([]);
     // The enrolment procedures exist, and they are the only ones without a matrix permission.
-    expect(staffProcedures.filter((p) => p.permission === ENROLMENT_PERMISSION).map((p) => p.path).sort()).toEqual([
+    expect(
+      staffProcedures
+        .filter((p) => p.permission === ENROLMENT_PERMISSION)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual([
       "staffAuth.enrolment.enable",
       "staffAuth.enrolment.setup",
       "staffAuth.enrolment.signOut",
@@ -94,7 +118,9 @@ describe("the staff permission walk", () => {
       for (const role of STAFF_ROLES) {
         const key = `${role} ${path}`;
         found[key] = (await call(path, role)) === "403 FORBIDDEN";
-        expected[key] = permission === ENROLMENT_PERMISSION || !hasPermission(role, permission as StaffPermission);
+        expected[key] =
+          permission === ENROLMENT_PERMISSION ||
+          !hasPermission(role, permission as StaffPermission);
       }
     }
     expect(found).toEqual(expected);
@@ -136,19 +162,29 @@ describe("the staff permission walk", () => {
     const customer = await createCustomer(h, "victim@walk.example");
     // An ADMIN who has not enrolled TOTP yet holds every permission, and may use none.
     const unenrolled = h.caller(await credentialOf("ADMIN", false));
-    await expect(unenrolled.staff.setCustomerStatus({ customerId: customer.id, status: 1 })).rejects.toMatchObject({
+    await expect(
+      unenrolled.staff.setCustomerStatus({ customerId: customer.id, status: 1 }),
+    ).rejects.toMatchObject({
       cause: { code: "FORBIDDEN" },
     });
-    await expect(unenrolled.staffMembers.setEnabled({ staffId: staffIds.get("SUPPORT")!, enabled: false })).rejects.toMatchObject({
+    await expect(
+      unenrolled.staffMembers.setEnabled({ staffId: staffIds.get("SUPPORT")!, enabled: false }),
+    ).rejects.toMatchObject({
       cause: { code: "FORBIDDEN" },
     });
-    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staffIds.get("SUPPORT")! } })).enabled).toBe(true);
+    expect(
+      (await h.db.staff.findUniqueOrThrow({ where: { id: staffIds.get("SUPPORT")! } })).enabled,
+    ).toBe(true);
     let api = h.caller(await credentialOf("SUPPORT"));
-    await expect(api.staff.setCustomerStatus({ customerId: customer.id, status: 1 })).rejects.toMatchObject({
+    await expect(
+      api.staff.setCustomerStatus({ customerId: customer.id, status: 1 }),
+    ).rejects.toMatchObject({
       cause: { code: "FORBIDDEN" },
     });
     api = h.caller(await credentialOf("KYC_REVIEWER"));
-    await expect(api.staff.setCustomerStatus({ customerId: customer.id, status: 1 })).rejects.toMatchObject({
+    await expect(
+      api.staff.setCustomerStatus({ customerId: customer.id, status: 1 }),
+    ).rejects.toMatchObject({
       cause: { code: "FORBIDDEN" },
     });
     expect((await h.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).status).toBe(0);
@@ -160,12 +196,18 @@ describe("the staff permission walk", () => {
     const section = readme.slice(readme.indexOf("## Staff roles and permissions"));
     const published: Record<string, string[]> = {};
     for (const line of section.split("\n").filter((l) => /^\| `[a-z:]+` \|/.test(l))) {
-      const cells = line.split("|").slice(1, -1).map((c) => c.trim());
+      const cells = line
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim());
       const permission = cells[0]!.replaceAll("`", "");
       published[permission] = STAFF_ROLES.filter((_, i) => cells[i + 1] === "yes");
     }
     const actual = Object.fromEntries(
-      STAFF_PERMISSIONS.map((p) => [p, STAFF_ROLES.filter((r) => (ROLE_PERMISSIONS[r] as readonly string[]).includes(p))]),
+      STAFF_PERMISSIONS.map((p) => [
+        p,
+        STAFF_ROLES.filter((r) => (ROLE_PERMISSIONS[r] as readonly string[]).includes(p)),
+      ]),
     );
     expect(published).toEqual(actual);
   });

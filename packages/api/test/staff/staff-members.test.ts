@@ -70,6 +70,58 @@ describe("staffMembers.invite", () => {
   });
 });
 
+describe("staffMembers.resendInvite", () => {
+  it("e-mails a new link to a member without a password; the earlier link stops working (410)", async () => {
+    const member = await asAdmin().staffMembers.invite({
+      email: "resend@broker.example",
+      name: "Rene Resend",
+      role: "SUPPORT",
+    });
+    const tokens = async () =>
+      (
+        await h.db.message.findMany({
+          where: { recipient: "resend@broker.example" },
+          orderBy: { createdAt: "asc" },
+        })
+      ).map((m) => /\/staff\/enrol\/([A-Za-z0-9_-]{43})/.exec(m.body)![1]!);
+    const [first] = await tokens();
+    // The first link expires (made so directly: moving the clock 24 hours would end the ADMIN's session too).
+    await h.db.staffEnrolmentLink.updateMany({
+      where: { staffId: member.id },
+      data: { expiresAt: h.clock.now() },
+    });
+    expect(await codeOf(h.caller(null).staffAuth.enrolmentLink.get({ token: first! }))).toBe(
+      "LINK_USED",
+    );
+    expect(
+      (await asAdmin().staffMembers.list()).members.find((m) => m.id === member.id),
+    ).toMatchObject({ invitePending: false, passwordSet: false });
+
+    expect(await asAdmin().staffMembers.resendInvite({ staffId: member.id })).toMatchObject({
+      invitePending: true,
+    });
+    const [, second] = await tokens();
+    expect(second).toBeDefined();
+    expect(await h.caller(null).staffAuth.enrolmentLink.get({ token: second! })).toMatchObject({
+      email: "resend@broker.example",
+    });
+    // A third link supersedes the second.
+    await asAdmin().staffMembers.resendInvite({ staffId: member.id });
+    expect(await codeOf(h.caller(null).staffAuth.enrolmentLink.get({ token: second! }))).toBe(
+      "LINK_USED",
+    );
+    expect(await auditedBy("staff.enrolment_link_issued", member.id)).toHaveLength(2);
+  });
+
+  it("refuses a member who already has a password (403), sending nothing", async () => {
+    const m = await staffWithCredential(h, "has-password@broker.example", "SUPPORT");
+    const before = await h.db.message.count();
+    expect(await codeOf(asAdmin().staffMembers.resendInvite({ staffId: m.id }))).toBe("FORBIDDEN");
+    expect(await h.db.message.count()).toBe(before);
+    expect(await h.db.staffEnrolmentLink.count({ where: { staffId: m.id } })).toBe(0);
+  });
+});
+
 describe("changing a member", () => {
   it("changes the role (audited with both roles), effective on the member's next call", async () => {
     const m = await staffWithCredential(h, "role@broker.example", "SUPPORT");

@@ -32,7 +32,8 @@ export async function inviteStaffAction(
   }
 }
 
-export type MemberIntent = "changeRole" | "disable" | "enable" | "endSessions" | "resetTwoFactor";
+export type MemberIntent =
+  "changeRole" | "disable" | "enable" | "endSessions" | "resetTwoFactor" | "resendInvite";
 
 /** One action on one member, named by the submit button's `intent`. */
 export async function manageStaffMemberAction(
@@ -60,6 +61,9 @@ export async function manageStaffMemberAction(
         break;
       case "resetTwoFactor":
         await members.resetTwoFactor({ staffId });
+        break;
+      case "resendInvite":
+        await members.resendInvite({ staffId });
         break;
       default:
         return refused("INVALID_DATA");

@@ -22,6 +22,7 @@ export function MemberActions({
     role: RoleKey;
     enabled: boolean;
     otpEnabled: boolean;
+    passwordSet: boolean;
     activeSessions: number;
   };
 }) {
@@ -85,6 +86,17 @@ export function MemberActions({
         >
           {t("resetTwoFactor", { name: member.name })}
         </button>
+        {member.passwordSet ? null : (
+          <button
+            type="submit"
+            name="intent"
+            value="resendInvite"
+            className="button button--secondary"
+            disabled={disabled}
+          >
+            {t("resendInvite", { name: member.name })}
+          </button>
+        )}
       </div>
       {state?.ok ? (
         <FormSuccess>{t(`done.${state.value.intent}`, { name: member.name })}</FormSuccess>
