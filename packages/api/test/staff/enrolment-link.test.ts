@@ -195,4 +195,27 @@ describe("a new staff member's enrolment link", () => {
       "INVALID_DATA",
     );
   });
+
+  it("does not work for a disabled member (410), and sets nothing", async () => {
+    const { staff, link } = await newMember("disabled-invitee@broker.example");
+    await h.db.staff.update({ where: { id: staff.id }, data: { enabled: false } });
+    const token = tokenOf(link.url);
+    expect(
+      await codeOf(
+        h
+          .caller(null)
+          .staffAuth.enrolmentLink.setPassword({
+            token,
+            password: NEW_PASSWORD,
+            passwordConfirmation: NEW_PASSWORD,
+          }),
+      ),
+    ).toBe("LINK_USED");
+    expect((await h.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBe(
+      NO_PASSWORD_YET,
+    );
+    expect(
+      (await h.db.staffEnrolmentLink.findFirstOrThrow({ where: { staffId: staff.id } })).usedAt,
+    ).toBeNull();
+  });
 });
