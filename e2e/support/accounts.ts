@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { DEMO_STAFF } from "@brokerage/db/seed";
 import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
-import { nextStaffCode, readStaffTotp, rememberStaffTotp, withStaffLock } from "./staff-totp";
+import { nextStaffCode, readStaffTotp, rememberStaffTotp, staffSignInCode, withStaffLock } from "./staff-totp";
 
 export interface Customer {
   email: string;
@@ -147,17 +147,17 @@ export async function staffRequest(
   await withStaffLock(email, async () => {
     const known = readStaffTotp(email);
     if (known) {
-      const { code, step } = await nextStaffCode(known);
+      const { code, after } = await staffSignInCode(known);
       await signInWith(staff, "staff", email, password, code);
-      rememberStaffTotp(email, { secret: known.secret, lastStep: step });
+      rememberStaffTotp(email, after);
       return;
     }
     // First sign-in: a session that can only enrol.
     await signInWith(staff, "staff", email, password);
     const setup = await trpcMutation<{ secret: string }>(staff, "staffAuth.enrolment.setup", {});
     const { code, step } = await nextStaffCode({ secret: setup.secret, lastStep: null });
-    await trpcMutation(staff, "staffAuth.enrolment.enable", { code });
-    rememberStaffTotp(email, { secret: setup.secret, lastStep: step });
+    const { recoveryCodes } = await trpcMutation<{ recoveryCodes: string[] }>(staff, "staffAuth.enrolment.enable", { code });
+    rememberStaffTotp(email, { secret: setup.secret, lastStep: step, recoveryCodes });
   });
   return staff;
 }

@@ -8,7 +8,7 @@ import { expect, type APIRequestContext, type APIResponse, type Page } from "@pl
 import { expectAccessible } from "../fixtures/accessibility";
 import { test as base } from "../fixtures/test";
 import { readRecoveryCodes, readSetupKey } from "./identity";
-import { nextStaffCode, readStaffTotp, rememberStaffTotp, withStaffLock } from "./staff-totp";
+import { nextStaffCode, readStaffTotp, rememberStaffTotp, staffSignInCode, withStaffLock } from "./staff-totp";
 
 export const CUSTOMER_PASSWORD = "Kyc-Flow-Passphrase-2026";
 
@@ -321,11 +321,11 @@ export async function signInStaff(
     if (known) {
       const codeField = page.getByLabel("Authentication code");
       await expect(codeField).toBeVisible();
-      const { code, step } = await nextStaffCode(known);
+      const { code, after } = await staffSignInCode(known);
       await codeField.fill(code);
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page).not.toHaveURL(/\/staff\/sign-in/);
-      rememberStaffTotp(email, { secret: known.secret, lastStep: step });
+      rememberStaffTotp(email, after);
     } else {
       await enrolOnPage(page, email);
     }
@@ -350,8 +350,8 @@ export async function enrolOnPage(page: Page, email: string): Promise<{ secret: 
   await page.getByLabel("Code from your app").fill(code);
   await page.getByRole("button", { name: "Confirm the code and turn on two-factor sign-in" }).click();
   await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
-  rememberStaffTotp(email, { secret, lastStep: step });
   const recoveryCodes = await readRecoveryCodes(page);
+  rememberStaffTotp(email, { secret, lastStep: step, recoveryCodes });
   await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
   await expect(page).not.toHaveURL(/\/staff\/enrol/);
   return { secret, recoveryCodes };

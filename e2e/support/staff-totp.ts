@@ -2,8 +2,9 @@
 // member in a run enrols them; their secret and the last time step used are kept in the
 // run's state folder (E2E_STATE_DIR), so later sign-ins compute the current code. The
 // server accepts no code twice (nor an older one), and two Playwright workers may sign in
-// as the same member at once: a lock file per e-mail serialises them, and a sign-in waits
-// for the next 30-second step when the usable ones are taken.
+// as the same member at once: a lock file per e-mail serialises them. When both usable
+// time steps are taken, a sign-in uses one of the member's recovery codes (kept from the
+// enrolment; each works once) and only waits for the next 30-second step without one.
 import {
   closeSync,
   existsSync,
@@ -22,6 +23,8 @@ export interface StaffTotpState {
   secret: string;
   /** The last time step the server accepted a code of (a later code must be after it). */
   lastStep: number;
+  /** Recovery codes not used yet. */
+  recoveryCodes: string[];
 }
 
 const fileName = (email: string) => email.toLowerCase().replace(/[^a-z0-9]+/g, "_");
@@ -82,9 +85,10 @@ export async function withStaffLock<T>(email: string, fn: () => Promise<T>): Pro
  * A code the server will take: of a step after `lastStep`, within its window of one step
  * either side of now. Waits for the next step when both usable ones are taken.
  */
-export async function nextStaffCode(
-  state: StaffTotpState | { secret: string; lastStep: null },
-): Promise<{ code: string; step: number }> {
+export async function nextStaffCode(state: {
+  secret: string;
+  lastStep: number | null;
+}): Promise<{ code: string; step: number }> {
   for (;;) {
     const now = totpStep();
     const step = state.lastStep === null ? now : Math.max(now, state.lastStep + 1);
@@ -92,4 +96,21 @@ export async function nextStaffCode(
     allowMoreTime(35_000);
     await sleep((now + 1) * 30_000 - Date.now() + 200);
   }
+}
+
+/**
+ * The code for a known member's next sign-in, and the state to remember once the server
+ * has accepted it: a TOTP code when a time step is free, else a recovery code, else the
+ * TOTP code of the next step (after waiting for it).
+ */
+export async function staffSignInCode(
+  state: StaffTotpState,
+): Promise<{ code: string; after: StaffTotpState }> {
+  const now = totpStep();
+  const [recovery, ...rest] = state.recoveryCodes;
+  if (Math.max(now, state.lastStep + 1) > now + 1 && recovery) {
+    return { code: recovery, after: { ...state, recoveryCodes: rest } };
+  }
+  const { code, step } = await nextStaffCode(state);
+  return { code, after: { ...state, lastStep: step } };
 }
