@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { DEMO_STAFF } from "@brokerage/db/seed";
 import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import { nextStaffCode, readStaffTotp, rememberStaffTotp, staffSignInCode, withStaffLock } from "./staff-totp";
 
 export interface Customer {
   email: string;
@@ -61,12 +62,18 @@ export async function trpcQuery<T = unknown>(request: APIRequestContext, path: s
 }
 
 /** Signs in through next-auth's Credentials endpoint; the request context (and its browser context) keeps the cookie. */
-async function signInWith(request: APIRequestContext, provider: "customer" | "staff", email: string, password: string) {
+async function signInWith(
+  request: APIRequestContext,
+  provider: "customer" | "staff",
+  email: string,
+  password: string,
+  otpCode?: string,
+) {
   const csrf = await request.get("/api/auth/csrf");
   expect(csrf.status()).toBe(200);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await request.post(`/api/auth/callback/${provider}`, {
-    form: { csrfToken, email, password },
+    form: { csrfToken, email, password, ...(otpCode ? { otpCode } : {}) },
     maxRedirects: 0,
   });
   const location = response.headers()["location"] ?? "";
@@ -124,10 +131,34 @@ export async function signedInCustomer(page: Page, tag: string, options: { verif
   return customer;
 }
 
-/** A request context of its own, signed in as the seeded staff member. Dispose it after use. */
-export async function staffRequest(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<APIRequestContext> {
+/**
+ * A request context of its own, signed in as a staff member (the seeded ADMIN unless
+ * told), with a TOTP code. Dispose it after use. The member's first sign-in in the run
+ * enrols TOTP over tRPC (staffAuth.enrolment.*); the secret is kept in the run's state
+ * folder for later sign-ins (staff-totp.ts), shared with signInStaff.
+ */
+export async function staffRequest(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  baseURL: string,
+  email: string = DEMO_STAFF.email,
+  password: string = DEMO_STAFF.password,
+): Promise<APIRequestContext> {
   const staff = await playwright.request.newContext({ baseURL });
-  await signInWith(staff, "staff", DEMO_STAFF.email, DEMO_STAFF.password);
+  await withStaffLock(email, async () => {
+    const known = readStaffTotp(email);
+    if (known) {
+      const { code, after } = await staffSignInCode(known);
+      await signInWith(staff, "staff", email, password, code);
+      rememberStaffTotp(email, after);
+      return;
+    }
+    // First sign-in: a session that can only enrol.
+    await signInWith(staff, "staff", email, password);
+    const setup = await trpcMutation<{ secret: string }>(staff, "staffAuth.enrolment.setup", {});
+    const { code, step } = await nextStaffCode({ secret: setup.secret, lastStep: null });
+    const { recoveryCodes } = await trpcMutation<{ recoveryCodes: string[] }>(staff, "staffAuth.enrolment.enable", { code });
+    rememberStaffTotp(email, { secret: setup.secret, lastStep: step, recoveryCodes });
+  });
   return staff;
 }
 

@@ -7,6 +7,8 @@ import { DEMO_STAFF } from "@brokerage/db/seed";
 import { expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import { expectAccessible } from "../fixtures/accessibility";
 import { test as base } from "../fixtures/test";
+import { readRecoveryCodes, readSetupKey } from "./identity";
+import { nextStaffCode, readStaffTotp, rememberStaffTotp, staffSignInCode, withStaffLock } from "./staff-totp";
 
 export const CUSTOMER_PASSWORD = "Kyc-Flow-Passphrase-2026";
 
@@ -299,17 +301,60 @@ export async function submitKycOverHttp(
 
 // --- staff ----------------------------------------------------------------------------
 
-/** Signs a staff member in through the staff sign-in page (the demo ADMIN unless told); asserts only that they are signed in. */
-export async function signInStaff(page: Page, email: string = DEMO_STAFF.email): Promise<void> {
-  await page.goto("/staff/sign-in");
-  await page.getByLabel("Work e-mail address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_STAFF.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // Signed in: somewhere in the back office, whichever page the role lands on.
-  await expect(page).not.toHaveURL(/\/staff\/sign-in/);
-  await expect(page).toHaveURL(/\/staff(\/|$)/);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+/**
+ * Signs a staff member in through the staff sign-in page, with a TOTP code, and ends on
+ * the page staff land on after sign-in. Staff TOTP is mandatory: the member's first
+ * sign-in in the run enrols an authenticator through the enrolment page (the secret is
+ * kept in the run's state folder, see staff-totp.ts); later ones compute the code.
+ */
+export async function signInStaff(
+  page: Page,
+  email: string = DEMO_STAFF.email,
+  password: string = DEMO_STAFF.password,
+): Promise<void> {
+  await withStaffLock(email, async () => {
+    const known = readStaffTotp(email);
+    await page.goto("/staff/sign-in");
+    await page.getByLabel("Work e-mail address").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    if (known) {
+      const codeField = page.getByLabel("Authentication code");
+      await expect(codeField).toBeVisible();
+      const { code, after } = await staffSignInCode(known);
+      await codeField.fill(code);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).not.toHaveURL(/\/staff\/sign-in/);
+      rememberStaffTotp(email, after);
+    } else {
+      await enrolOnPage(page, email);
+    }
+    await expect(page).toHaveURL(/\/staff(\/|$|\?)/);
+    await expect(page).not.toHaveURL(/\/staff\/(sign-in|enrol)/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
   await expectAccessible(page);
+}
+
+/**
+ * On the enrolment page (where a member without TOTP lands): shows the key, confirms
+ * with a code computed from it, reads the recovery codes and goes on. Returns them.
+ */
+export async function enrolOnPage(page: Page, email: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await expect(page).toHaveURL(/\/staff\/enrol/);
+  await expect(page.getByRole("heading", { level: 1, name: "Set up two-factor sign-in" })).toBeVisible();
+  await page.getByRole("button", { name: "Show the key for my authenticator app" }).click();
+  await expect(page.getByRole("img", { name: /^QR code that adds .+ at .+ to an authenticator app$/ })).toBeVisible();
+  const secret = await readSetupKey(page);
+  const { code, step } = await nextStaffCode({ secret, lastStep: null });
+  await page.getByLabel("Code from your app").fill(code);
+  await page.getByRole("button", { name: "Confirm the code and turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
+  const recoveryCodes = await readRecoveryCodes(page);
+  rememberStaffTotp(email, { secret, lastStep: step, recoveryCodes });
+  await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
+  await expect(page).not.toHaveURL(/\/staff\/enrol/);
+  return { secret, recoveryCodes };
 }
 
 /** Opens the customer's submission from the queue (oldest first; ours is found by name). */

@@ -45,3 +45,5 @@ export {
 export { trpcResponseStatus } from "./http-api/trpc-response-status";
 export { bearerCredential, resolveRequestId, REQUEST_ID_HEADER } from "./http-api/handler";
 export { JOB_LOCKS, runExclusively } from "./jobs/run-exclusively";
+export { createStaffMember, type NewStaffMember } from "./staff-auth/create-staff-member";
+export { STAFF_ENROLMENT_LINK_MS } from "./staff-auth/enrolment-links";

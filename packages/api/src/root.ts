@@ -11,6 +11,7 @@ import { staffRouter } from "./staff/router";
 import { staffAuthRouter } from "./staff-auth/router";
 import { staffAuditRouter } from "./staff-audit/router";
 import { staffCustomersRouter } from "./staff-customers/router";
+import { staffMembersRouter } from "./staff-members/router";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   staffAuth: staffAuthRouter,
   staffAudit: staffAuditRouter,
   staffCustomers: staffCustomersRouter,
+  staffMembers: staffMembersRouter,
 });
 
 export type AppRouter = typeof appRouter;

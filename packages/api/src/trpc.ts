@@ -4,7 +4,12 @@ import { initTRPC } from "@trpc/server";
 import type { Context } from "./context";
 import { DomainError, domainToTRPCError, toDomainError } from "./errors";
 import { resolveCustomerSession, resolveStaffSession } from "./session/resolve-session";
-import { hasPermission, type StaffPermission } from "./staff-auth/permissions";
+import {
+  ENROLMENT_PERMISSION,
+  hasPermission,
+  type StaffPermission,
+  type StaffProcedurePermission,
+} from "./staff-auth/permissions";
 
 /**
  * Who may call a procedure. Each builder below sets it, so every procedure carries it and
@@ -13,8 +18,11 @@ import { hasPermission, type StaffPermission } from "./staff-auth/permissions";
 export type ProcedureAccess = "public" | "customer" | "staff";
 export interface ProcedureMeta {
   access: ProcedureAccess;
-  /** Staff procedures only: what the caller's role must grant (staff-auth/permissions.ts). */
-  permission?: StaffPermission;
+  /**
+   * Staff procedures only: what the caller's role must grant (staff-auth/permissions.ts),
+   * or `staff:enrol` for the enrolment procedures of a member without TOTP yet.
+   */
+  permission?: StaffProcedurePermission;
 }
 
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
@@ -76,16 +84,35 @@ export const customerProcedure = publicProcedure.meta({ access: "customer" }).us
  * A signed-in staff member whose role grants `permission`; customers and other roles get
  * 403 FORBIDDEN. There is no staff builder without a permission: each staff procedure
  * says what it needs where it is built (`staffProcedure.requires("kyc:review")`).
+ *
+ * Staff TOTP is mandatory: a member who has not enrolled yet (first sign-in, or after an
+ * ADMIN reset) gets 403 FORBIDDEN from every `requires(...)` procedure, and may call only
+ * the `enrolment()` ones, which in turn refuse a member who has enrolled.
  */
 export const staffProcedure = {
   requires(permission: StaffPermission) {
     return publicProcedure.meta({ access: "staff", permission }).use(async ({ ctx, next }) => {
       const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
+      if (!staff.otpEnabled) {
+        throw new DomainError("FORBIDDEN", { message: "Set up two-factor authentication first (staff enrolment)" });
+      }
       if (!hasPermission(staff.role, permission)) {
         throw new DomainError("FORBIDDEN", { message: `Your staff role does not grant ${permission}` });
       }
       return next({ ctx: { staff } });
     });
   },
-};
 
+  /** The enrolment procedures: any role, only while the member has not enrolled TOTP. */
+  enrolment() {
+    return publicProcedure.meta({ access: "staff", permission: ENROLMENT_PERMISSION }).use(async ({ ctx, next }) => {
+      const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
+      if (staff.otpEnabled) {
+        throw new DomainError("FORBIDDEN", {
+          message: "Two-factor authentication is already set up; an administrator can reset it",
+        });
+      }
+      return next({ ctx: { staff } });
+    });
+  },
+};

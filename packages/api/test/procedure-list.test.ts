@@ -55,14 +55,31 @@ staff.approveAdjustment mutation staff money:adjust:approve
 staff.rejectAdjustment mutation staff money:adjust:approve
 staff.setCustomerStatus mutation staff customers:manage
 staffAudit.list query staff audit:read
+staffAuth.enrolment.enable mutation staff staff:enrol
+staffAuth.enrolment.setup mutation staff staff:enrol
+staffAuth.enrolment.signOut mutation staff staff:enrol
+staffAuth.enrolment.status query staff staff:enrol
+staffAuth.enrolmentLink.get query public
+staffAuth.enrolmentLink.setPassword mutation public
 staffAuth.logout mutation staff staff:self
 staffAuth.me query staff staff:self
+staffAuth.revokeSession mutation staff staff:self
+staffAuth.sessions query staff staff:self
 staffCustomers.assign mutation staff customers:manage
 staffCustomers.create mutation staff customers:manage
 staffCustomers.endSessions mutation staff customers:support
 staffCustomers.get query staff customers:read
 staffCustomers.resetTwoFactor mutation staff customers:support
 staffCustomers.search query staff customers:read
+staffMembers.changeRole mutation staff staff:manage
+staffMembers.endSessions mutation staff staff:manage
+staffMembers.invite mutation staff staff:manage
+staffMembers.list query staff staff:manage
+staffMembers.resendInvite mutation staff staff:manage
+staffMembers.resetTwoFactor mutation staff staff:manage
+staffMembers.revokeSession mutation staff staff:manage
+staffMembers.sessions query staff staff:manage
+staffMembers.setEnabled mutation staff staff:manage
 `;
 
 interface ListedProcedure {

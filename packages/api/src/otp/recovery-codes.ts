@@ -20,7 +20,11 @@ export function looksLikeRecoveryCode(code: string): boolean {
   return /^[a-z0-9]{5}-?[a-z0-9]{5}$/i.test(code.trim());
 }
 
-const canonical = (code: string) => {
+/** A fresh set of RECOVERY_CODE_COUNT codes (customers' and staff's alike). */
+export const newRecoveryCodes = (): string[] => Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+
+/** `xxxxx-xxxxx`, lower-case, whichever way it was typed: the form that is hashed. */
+export const canonicalRecoveryCode = (code: string) => {
   const c = code.trim().toLowerCase().replace("-", "");
   return `${c.slice(0, 5)}-${c.slice(5)}`;
 };
@@ -31,7 +35,7 @@ export async function replaceRecoveryCodes(
   customerId: number,
   now: Date,
 ): Promise<string[]> {
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  const codes = newRecoveryCodes();
   await tx.recoveryCode.deleteMany({ where: { customerId } });
   await tx.recoveryCode.createMany({
     data: codes.map((code) => ({ customerId, codeHash: hashRecoveryCode(code), createdAt: now })),
@@ -47,7 +51,7 @@ export async function useRecoveryCode(
   now: Date,
 ): Promise<boolean> {
   const used = await db.recoveryCode.updateMany({
-    where: { customerId, codeHash: hashRecoveryCode(canonical(code)), usedAt: null },
+    where: { customerId, codeHash: hashRecoveryCode(canonicalRecoveryCode(code)), usedAt: null },
     data: { usedAt: now },
   });
   return used.count === 1;

@@ -16,6 +16,8 @@ export const RATE_LIMIT_POLICIES = {
   passwordChange: { points: 5, durationSeconds: 15 * 60 },
   /** Failed staff sign-ins for one e-mail address: staff accounts see every customer's KYC. */
   staffLogin: { points: 5, durationSeconds: 15 * 60 },
+  /** Wrong TOTP or recovery codes of one staff member, at sign-in and enrolment. */
+  staffOtpAttempts: { points: 5, durationSeconds: 15 * 60 },
   /** Trading-password wizard codes e-mailed to one customer. */
   tradingPasswordCode: { points: 5, durationSeconds: 10 * 60 },
   /** Trading-password restores of one account: each sets a new password in the core. */

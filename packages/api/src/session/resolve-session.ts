@@ -1,7 +1,7 @@
 import type { Database, StaffRole } from "@brokerage/db";
 import type { Credential } from "../context";
 import { DomainError } from "../errors";
-import { LAST_SEEN_RESOLUTION_MS, SESSION_IDLE_MS } from "./policy";
+import { LAST_SEEN_RESOLUTION_MS, SESSION_IDLE_MS, STAFF_SESSION_IDLE_MS } from "./policy";
 import { hashToken } from "./token-hash";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,6 +15,8 @@ export interface StaffSession {
   sessionId: string;
   staffId: number;
   role: StaffRole;
+  /** False until the member has enrolled TOTP: the session can then do nothing but enrol. */
+  otpEnabled: boolean;
 }
 
 interface SessionRow {
@@ -24,11 +26,11 @@ interface SessionRow {
   revokedAt: Date | null;
 }
 
-function isLive(row: SessionRow, now: Date): boolean {
+export function isLive(row: SessionRow, now: Date, idleMs: number = SESSION_IDLE_MS): boolean {
   return (
     row.revokedAt === null &&
     row.expiresAt.getTime() > now.getTime() &&
-    row.lastSeenAt.getTime() + SESSION_IDLE_MS > now.getTime()
+    row.lastSeenAt.getTime() + idleMs > now.getTime()
   );
 }
 
@@ -81,7 +83,10 @@ export async function resolveCustomerSession(
   return { sessionId: session.id, customerId: session.customerId };
 }
 
-/** The staff member behind a staff credential; customer credentials are 403. */
+/**
+ * The staff member behind a staff credential; customer credentials are 403. Staff
+ * sessions idle out after 15 minutes (their absolute end is set at sign-in: 8 hours).
+ */
 export async function resolveStaffSession(
   db: Database,
   credential: Credential | null,
@@ -98,12 +103,12 @@ export async function resolveStaffSession(
       lastSeenAt: true,
       expiresAt: true,
       revokedAt: true,
-      staff: { select: { enabled: true, role: true } },
+      staff: { select: { enabled: true, role: true, otpEnabled: true } },
     },
   });
-  if (!session || !isLive(session, now) || !session.staff.enabled) throw invalidSession();
+  if (!session || !isLive(session, now, STAFF_SESSION_IDLE_MS) || !session.staff.enabled) throw invalidSession();
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return { sessionId: session.id, staffId: session.staffId, role: session.staff.role };
+  return { sessionId: session.id, staffId: session.staffId, role: session.staff.role, otpEnabled: session.staff.otpEnabled };
 }

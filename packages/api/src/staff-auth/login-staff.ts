@@ -5,15 +5,14 @@ import type { RequestMeta } from "../context";
 import { DomainError } from "../errors";
 import { verifyDummyPassword, verifyPassword } from "../passwords/password-hashing";
 import type { RateLimits } from "../rate-limit/rate-limits";
-import { SESSION_ABSOLUTE_MS } from "../session/policy";
-import { decryptSecret } from "../otp/secret-box";
-import { verifyTotp } from "../otp/totp";
+import { STAFF_SESSION_ABSOLUTE_MS } from "../session/policy";
 import { permissionsOf } from "./permissions";
+import { verifyStaffSecondFactor } from "./staff-second-factor";
 
 export interface StaffLoginInput {
   email: string;
   password: string;
-  /** Required when the staff member has TOTP enabled. */
+  /** Required once the member has enrolled TOTP: a TOTP code or a one-time recovery code. */
   otpCode?: string | undefined;
 }
 
@@ -29,10 +28,12 @@ const addressKey = (request: RequestMeta) => request.ip ?? "unknown";
  * Staff sign-in, for the portal's staff sign-in page (next-auth calls it). Order: the
  * throttle (429), then e-mail and password with the product's generic login refusal
  * (CUSTOMER_NOT_FOUND_OR_INCORRECT: the same answer, in the same time, for an unknown
- * e-mail and a wrong password), then a disabled account (FORBIDDEN), then TOTP where it
- * is enabled (OTP_NOT_CONFIGURED, OTP_REQUIRED, INVALID_OTP_CODE). Creates a
- * StaffSession (12 hours absolute, 30 minutes idle, like customer sessions) only after
- * every check has passed, and returns its id.
+ * e-mail and a wrong password), then a disabled account (FORBIDDEN), then the second
+ * factor (OTP_NOT_CONFIGURED, OTP_REQUIRED, INVALID_OTP_CODE; a recovery code stands in
+ * for a TOTP code once). Creates a StaffSession (8 hours absolute, 15 minutes idle) only
+ * after every check has passed, and returns its id. A member who has not enrolled TOTP
+ * yet (new, or reset by an ADMIN) gets a session that can only enrol
+ * (`enrolmentRequired: true`): staff TOTP is mandatory.
  */
 export async function loginStaff(deps: StaffLoginDeps, input: StaffLoginInput, request: RequestMeta) {
   const { db, clock, rateLimits } = deps;
@@ -44,9 +45,14 @@ export async function loginStaff(deps: StaffLoginDeps, input: StaffLoginInput, r
 
   const staff = await db.staff.findFirst({
     where: { email: { equals: email, mode: "insensitive" } },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, enabled: true, otpEnabled: true, otpSecretEnc: true, otpLastStep: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, enabled: true, otpEnabled: true, otpSecretEnc: true },
   });
-  const passwordOk = staff ? await verifyPassword(staff.passwordHash, input.password) : await verifyDummyPassword(input.password);
+  // An invited member has no usable password yet (not an argon2 hash): the dummy verify
+  // keeps the answer and its timing the same as for an unknown e-mail.
+  const passwordOk =
+    staff && staff.passwordHash.startsWith("$argon2")
+      ? await verifyPassword(staff.passwordHash, input.password)
+      : await verifyDummyPassword(input.password);
   const now = clock.now();
   const fail = async (error: DomainError, reason: string) => {
     await recordAuditEvent(db, { kind: "staff.login_failed", staffId: staff?.id ?? null, request, data: { reason }, at: now });
@@ -59,21 +65,16 @@ export async function loginStaff(deps: StaffLoginDeps, input: StaffLoginInput, r
 
   if (staff.otpEnabled) {
     if (!staff.otpSecretEnc) throw new DomainError("OTP_NOT_CONFIGURED");
-    if (!input.otpCode) throw new DomainError("OTP_REQUIRED");
-    const step = await verifyTotp({ secret: decryptSecret(staff.otpSecretEnc), code: input.otpCode.trim(), now, lastStep: staff.otpLastStep });
-    // Conditional on the last step, so a code is never accepted twice, even by two parallel sign-ins.
-    const accepted =
-      step !== null &&
-      (
-        await db.staff.updateMany({
-          where: { id: staff.id, OR: [{ otpLastStep: null }, { otpLastStep: { lt: step } }] },
-          data: { otpLastStep: step },
-        })
-      ).count === 1;
-    if (!accepted) throw await fail(new DomainError("INVALID_OTP_CODE"), "invalid_otp");
+    if (!input.otpCode) {
+      // The password was right: asking for the code is no failed guess, so its points go back.
+      await rateLimits.reward("staffLogin", email);
+      await rateLimits.reward("loginByAddress", addressKey(request));
+      throw new DomainError("OTP_REQUIRED");
+    }
+    await verifyStaffSecondFactor(deps, { staffId: staff.id, code: input.otpCode, purpose: "login" }, request);
   }
 
-  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  const expiresAt = new Date(now.getTime() + STAFF_SESSION_ABSOLUTE_MS);
   const session = await db.$transaction(async (tx) => {
     const created = await tx.staffSession.create({
       data: {
@@ -86,7 +87,13 @@ export async function loginStaff(deps: StaffLoginDeps, input: StaffLoginInput, r
       },
       select: { id: true },
     });
-    await recordAuditEvent(tx, { kind: "staff.login", staffId: staff.id, request, data: { sessionId: created.id }, at: now });
+    await recordAuditEvent(tx, {
+      kind: "staff.login",
+      staffId: staff.id,
+      request,
+      data: { sessionId: created.id, enrolmentRequired: !staff.otpEnabled },
+      at: now,
+    });
     return created;
   });
   await rateLimits.reset("staffLogin", email);
@@ -94,6 +101,8 @@ export async function loginStaff(deps: StaffLoginDeps, input: StaffLoginInput, r
   return {
     sessionId: session.id,
     expiresAt,
+    /** The session can only enrol TOTP (staffAuth.enrolment.*) until the member has. */
+    enrolmentRequired: !staff.otpEnabled,
     staff: { staffId: staff.id, email: staff.email, name: staff.name, role: staff.role },
   };
 }

@@ -22,6 +22,15 @@ export const STAFF_PERMISSIONS = [
 
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 
+/**
+ * Not a permission of the matrix: what the enrolment procedures declare. Every role has
+ * it, and it is the only thing a member who has not enrolled TOTP yet may do (every other
+ * staff procedure answers them 403 FORBIDDEN). Once enrolled, it is refused: a new
+ * authenticator comes only after an ADMIN reset (staffMembers.resetTwoFactor).
+ */
+export const ENROLMENT_PERMISSION = "staff:enrol" as const;
+export type StaffProcedurePermission = StaffPermission | typeof ENROLMENT_PERMISSION;
+
 export const ROLE_PERMISSIONS = {
   KYC_REVIEWER: ["staff:self", "kyc:review", "kyc:documents", "customers:read"],
   SUPPORT: ["staff:self", "customers:read", "customers:support"],

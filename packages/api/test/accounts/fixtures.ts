@@ -5,6 +5,7 @@ import { getDomainError } from "../../src/errors";
 import { hashPassword } from "../../src/passwords/password-hashing";
 import { createSession } from "../../src/session/sessions";
 import type { Harness } from "../support/harness";
+import { enrolledTotp } from "../staff/fixtures";
 
 let counter = 0;
 
@@ -79,7 +80,7 @@ export async function sumOfBalances(h: Harness): Promise<string> {
 export async function newStaff(h: Harness) {
   counter++;
   const staff = await h.db.staff.create({
-    data: { email: `staff${counter}-${Date.now()}@broker.example`, name: "Sam Staff", role: "ADMIN", passwordHash: "not-used" },
+    data: { email: `staff${counter}-${Date.now()}@broker.example`, name: "Sam Staff", role: "ADMIN", passwordHash: "not-used", ...enrolledTotp() },
   });
   const now = h.clock.now();
   const session = await h.db.staffSession.create({

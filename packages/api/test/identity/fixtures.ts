@@ -8,6 +8,7 @@ import { loginCustomer } from "../../src/auth/login";
 import { createCaller } from "../../src/index";
 import { createLogger } from "../../src/logger";
 import type { Harness } from "../support/harness";
+import { enrolledTotp } from "../staff/fixtures";
 
 const silent = createLogger({ level: "silent" });
 
@@ -205,7 +206,7 @@ export function apiLogin(h: Harness, email: string, password: string, request: P
 export async function createStaffSession(h: Harness) {
   const now = h.clock.now();
   const staff = await h.db.staff.create({
-    data: { email: uniqueEmail("staff"), passwordHash: "not-used", name: "Sam Staff", role: "ADMIN" },
+    data: { email: uniqueEmail("staff"), passwordHash: "not-used", name: "Sam Staff", role: "ADMIN", ...enrolledTotp() },
   });
   const session = await h.db.staffSession.create({
     data: { staffId: staff.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 12 * 3600_000) },

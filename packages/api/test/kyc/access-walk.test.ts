@@ -23,6 +23,9 @@ const PUBLIC = [
   "auth.signUp",
   "brand.get",
   "dev.mailbox",
+  // A new staff member's single-use enrolment link (a 256-bit token is the credential).
+  "staffAuth.enrolmentLink.get",
+  "staffAuth.enrolmentLink.setPassword",
 ];
 
 interface WalkedProcedure {

@@ -5,6 +5,7 @@ import { loginStaff } from "../../src/staff-auth/login-staff";
 import type { Credential } from "../../src/context";
 import { getDomainError } from "../../src/errors";
 import type { SubmitKycRequest } from "../../src/kyc/submit.schema";
+import { enrolledTotp, totpAt } from "../staff/fixtures";
 import type { Harness } from "../support/harness";
 
 export const PASSWORD = "Correct-Horse-42";
@@ -52,7 +53,12 @@ export async function customerWithCredential(h: Harness, email: string, name?: {
   return { ...customer, credential, sessionId: login.sessionId };
 }
 
-export async function createStaff(h: Harness, email: string, options: { enabled?: boolean; role?: StaffRole } = {}) {
+/** A staff member with a password; enrolled in TOTP (STAFF_TOTP_SECRET) unless `enrolled: false`. */
+export async function createStaff(
+  h: Harness,
+  email: string,
+  options: { enabled?: boolean; role?: StaffRole; enrolled?: boolean } = {},
+) {
   return h.db.staff.create({
     data: {
       email,
@@ -60,15 +66,16 @@ export async function createStaff(h: Harness, email: string, options: { enabled?
       role: options.role ?? "KYC_REVIEWER",
       passwordHash: await staffHashed(),
       enabled: options.enabled ?? true,
+      ...(options.enrolled === false ? {} : enrolledTotp()),
     },
     select: { id: true, email: true, name: true },
   });
 }
 
-/** A staff member signed in through loginStaff. */
+/** An enrolled staff member signed in through loginStaff, with a TOTP code. */
 export async function staffWithCredential(h: Harness, email: string, role: StaffRole = "KYC_REVIEWER") {
   const staff = await createStaff(h, email, { role });
-  const login = await loginStaff(h, { email, password: STAFF_PASSWORD }, request);
+  const login = await loginStaff(h, { email, password: STAFF_PASSWORD, otpCode: await totpAt(h) }, request);
   const credential: Credential = { type: "staff-session", sessionId: login.sessionId };
   return { ...staff, credential, sessionId: login.sessionId };
 }

@@ -1,9 +1,10 @@
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginStaff } from "../../src/index";
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/session/policy";
+import { STAFF_SESSION_ABSOLUTE_MS, STAFF_SESSION_IDLE_MS } from "../../src/session/policy";
 import { encryptSecret } from "../../src/otp/secret-box";
 import { createHarness, type Harness } from "../support/harness";
+import { STAFF_TOTP_SECRET, totpAt } from "../staff/fixtures";
 import { codeOf, createStaff, errorOf, request, STAFF_PASSWORD } from "./fixtures";
 
 let h: Harness;
@@ -13,25 +14,26 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe("loginStaff", () => {
-  it("creates a 12-hour staff session that reaches staff procedures, and audits it", async () => {
+  it("creates an 8-hour staff session that reaches staff procedures, and audits it", async () => {
     const staff = await createStaff(h, "sam@broker.example");
-    const login = await loginStaff(h, { email: "  SAM@broker.example ", password: STAFF_PASSWORD }, request);
+    const login = await loginStaff(h, { email: "  SAM@broker.example ", password: STAFF_PASSWORD, otpCode: await totpAt(h) }, request);
     expect(login).toEqual({
       sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      expiresAt: new Date(h.clock.now().getTime() + SESSION_ABSOLUTE_MS),
+      expiresAt: new Date(h.clock.now().getTime() + STAFF_SESSION_ABSOLUTE_MS),
+      enrolmentRequired: false,
       staff: { staffId: staff.id, email: "sam@broker.example", name: staff.name, role: "KYC_REVIEWER" },
     });
     expect(await h.db.staffSession.findUniqueOrThrow({ where: { id: login.sessionId }, select: { staffId: true, ip: true, userAgent: true, expiresAt: true } })).toEqual({
       staffId: staff.id,
       ip: request.ip,
       userAgent: request.userAgent,
-      expiresAt: new Date(h.clock.now().getTime() + SESSION_ABSOLUTE_MS),
+      expiresAt: new Date(h.clock.now().getTime() + STAFF_SESSION_ABSOLUTE_MS),
     });
     expect(await h.db.auditEvent.count({ where: { kind: "staff.login", staffId: staff.id } })).toBe(1);
     const api = h.caller({ type: "staff-session", sessionId: login.sessionId });
     expect(await codeOf(api.kycReview.queue())).toBe("OK");
-    // Idle expiry holds for staff as for customers.
-    h.clock.advance(SESSION_IDLE_MS + 1000);
+    // Idle expiry holds for staff as for customers (15 minutes for staff).
+    h.clock.advance(STAFF_SESSION_IDLE_MS + 1000);
     expect(await codeOf(api.kycReview.queue())).toBe("INVALID_CUSTOMER_SESSION");
   });
 
@@ -65,7 +67,7 @@ describe("loginStaff", () => {
   });
 
   it("asks for a TOTP code when the staff member has one, and accepts each code once", async () => {
-    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    const secret = STAFF_TOTP_SECRET;
     const staff = await createStaff(h, "otp@broker.example");
     await h.db.staff.update({ where: { id: staff.id }, data: { otpEnabled: true, otpSecretEnc: encryptSecret(secret) } });
     const code = await generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) });
@@ -81,7 +83,7 @@ describe("loginStaff", () => {
 describe("staffAuth.logout", () => {
   it("ends the staff session at once, audited", async () => {
     const staff = await createStaff(h, "logout@broker.example");
-    const { sessionId } = await loginStaff(h, { email: "logout@broker.example", password: STAFF_PASSWORD }, request);
+    const { sessionId } = await loginStaff(h, { email: "logout@broker.example", password: STAFF_PASSWORD, otpCode: await totpAt(h) }, request);
     const api = h.caller({ type: "staff-session", sessionId });
     expect(await api.staffAuth.logout()).toEqual({ loggedOut: true });
     expect(await codeOf(api.kycReview.queue())).toBe("INVALID_CUSTOMER_SESSION");

@@ -12,18 +12,31 @@ import { getServerCaller } from "~/trpc/server";
 export const staffSignInPath = (returnTo: string) =>
   `/staff/sign-in?returnTo=${encodeURIComponent(returnTo)}`;
 
+/** Where a member without TOTP goes first (staff TOTP is mandatory), then back to `returnTo`. */
+export const staffEnrolPath = (returnTo: string) =>
+  `/staff/enrol?returnTo=${encodeURIComponent(returnTo)}`;
+
 export type StaffPageAccess = "staff" | "customer" | "role";
 
 /**
  * "staff" for a staff session whose role grants `permission`, "role" for one whose role
  * does not, "customer" for a customer's. Without a session (or with one that has ended)
- * this redirects to the staff sign-in, which comes back to `returnTo`.
+ * this redirects to the staff sign-in, which comes back to `returnTo`; a member who has
+ * not enrolled TOTP yet (every staff procedure answers them 403) goes to the enrolment.
  */
 export async function staffPageAccess(returnTo: string, permission: StaffPermission): Promise<StaffPageAccess> {
   const session = await auth();
   if (!session?.sessionId) redirect(staffSignInPath(returnTo));
   if (session.kind !== "staff") return "customer";
-  const me = await callForStaffPage(returnTo, async () => (await getServerCaller()).staffAuth.me());
+  const me = await callForStaffPage(returnTo, async () => {
+    try {
+      return await (await getServerCaller()).staffAuth.me();
+    } catch (error) {
+      // staffAuth.me needs staff:self, which every role holds: FORBIDDEN means "not enrolled".
+      if (getDomainError(error)?.code === "FORBIDDEN") redirect(staffEnrolPath(returnTo));
+      throw error;
+    }
+  });
   return me.permissions.includes(permission) ? "staff" : "role";
 }
 

@@ -11,7 +11,7 @@ import { getServerCaller } from "~/trpc/server";
 export interface StaffSection {
   href: string;
   /** A key of `staff.nav` (and of `staff.home.sections`). */
-  label: "home" | "kyc" | "customers" | "adjustments" | "audit";
+  label: "home" | "kyc" | "customers" | "adjustments" | "audit" | "members" | "sessions";
   permission: StaffPermission;
 }
 
@@ -22,12 +22,8 @@ export const STAFF_SECTIONS: StaffSection[] = [
   { href: "/staff/customers", label: "customers", permission: "customers:read" },
   { href: "/staff/adjustments", label: "adjustments", permission: "money:adjust:request" },
   { href: "/staff/audit", label: "audit", permission: "audit:read" },
-  // ---- STAFF ADMINISTRATION LINKS (from the "staffauth" work) --------------------------
-  // The lead plugs in here, with their `label` keys in staff.json `staff.nav` and
-  // `staff.home.sections`:
-  //   { href: "/staff/members", label: "members", permission: "staff:manage" },
-  //   { href: "/staff/sessions", label: "sessions", permission: "staff:self" },
-  // --------------------------------------------------------------------------------------
+  { href: "/staff/members", label: "members", permission: "staff:manage" },
+  { href: "/staff/sessions", label: "sessions", permission: "staff:self" },
 ];
 
 /** The sections the member's permissions allow, or null when no staff member is signed in. */

@@ -19,7 +19,7 @@ const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? 
 /**
  * Staff sign-in through next-auth's `staff` Credentials provider. A refusal comes back as
  * the domain code the provider's `SignInRefused` carries; success sets the session cookie
- * and goes to `returnTo` (a staff page) or the review queue.
+ * and goes to `returnTo` (a staff page) or the staff home.
  */
 export async function staffSignInAction(
   previous: StaffSignInState,
@@ -28,7 +28,8 @@ export async function staffSignInAction(
   const email = text(form.get("email")).trim();
   const password = text(form.get("password"));
   const otpCode = text(form.get("otpCode")).replace(/\s+/g, "");
-  const target = safeReturnPath(text(form.get("returnTo")), { prefix: "/staff" }) ?? "/staff/kyc";
+  // Staff pages send a member who still has to enrol TOTP on to the enrolment first.
+  const target = safeReturnPath(text(form.get("returnTo")), { prefix: "/staff" }) ?? "/staff";
   const otpRequired = previous.otpRequired || otpCode !== "";
   if (!email || !password) return { error: "MISSING_FIELDS", otpRequired };
   if (otpRequired && !otpCode) return { error: "OTP_REQUIRED", otpRequired: true };

@@ -13,13 +13,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), robots: { index: false, follow: false } };
 }
 
-/** Whether the staff cookie still names a live session (it may have been revoked or expired). */
+/**
+ * Whether the staff cookie still names a live session (it may have been revoked or
+ * expired). staffAuth.me answers every enrolled role; FORBIDDEN is a live session that
+ * has yet to enrol TOTP.
+ */
 async function staffSessionIsLive(): Promise<boolean> {
   try {
-    await (await getServerCaller()).kycReview.queue({ limit: 1, offset: 0 });
+    await (await getServerCaller()).staffAuth.me();
     return true;
   } catch (error) {
-    if (getDomainError(error)) return false;
+    const code = getDomainError(error)?.code;
+    if (code === "FORBIDDEN") return true;
+    if (code) return false;
     throw error;
   }
 }
@@ -39,7 +45,7 @@ export default async function StaffSignInPage({
       <div className="stack">
         <p>{t("alreadySignedIn")}</p>
         <p>
-          <Link href={returnTo ?? "/staff/kyc"} className="button">
+          <Link href={returnTo ?? "/staff"} className="button">
             {t("toQueue")}
           </Link>
         </p>
