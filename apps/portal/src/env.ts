@@ -1,6 +1,7 @@
 // The portal's environment, validated once. Nothing else in the app reads process.env
 // (scripts/ have their own env.ts: they run outside Next).
 import { z } from "zod";
+import { parseTrustProxy } from "./server/trusted-proxy";
 
 /** Unset and empty both mean "not configured": an empty line in a .env file is common. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -23,8 +24,19 @@ const schema = z.object({
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
   /** Off Vercel, next-auth answers 500 on /api/auth/* unless the Host header is trusted. */
   AUTH_TRUST_HOST: flag,
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  TRUST_PROXY: flag,
+  /**
+   * Which proxies' X-Forwarded-For entries to believe: a hop count or a list of proxy
+   * addresses/CIDR ranges (server/trusted-proxy.ts). Applied by scripts/start.ts; parsed
+   * here too so a bad value fails every start.
+   */
+  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+    try {
+      return parseTrustProxy(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Read by the api package too; listed here so a typo fails the portal's start. */
   DEV_MAILBOX: optional(z.enum(["true", "false"])),
@@ -71,6 +83,7 @@ function authSecret(): string | undefined {
 export const env = {
   ...parsed,
   isProduction,
+  isDevelopment: parsed.NODE_ENV === "development",
   isBuild,
   AUTH_SECRET: authSecret(),
 };

@@ -20,12 +20,17 @@ describe("locale", () => {
 });
 
 describe("client address", () => {
-  const headers = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" });
+  it("believes only the address the portal's own server wrote", () => {
+    const headers = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7", "x-portal-client-address": "192.0.2.1" });
+    expect(clientAddress(headers)).toBe("192.0.2.1");
+    expect(clientAddress(headers, { development: true })).toBe("192.0.2.1");
+  });
 
-  it("believes the client's own claim only behind a trusted proxy", () => {
-    expect(clientAddress(headers, true)).toBe("203.0.113.9");
-    expect(clientAddress(headers, false)).toBe("198.51.100.7");
-    expect(clientAddress(new Headers(), false)).toBeNull();
+  it("never takes X-Forwarded-For in production; in development the entry next dev appended", () => {
+    const headers = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" });
+    expect(clientAddress(headers)).toBeNull();
+    expect(clientAddress(headers, { development: true })).toBe("198.51.100.7");
+    expect(clientAddress(new Headers(), { development: true })).toBeNull();
   });
 });
 

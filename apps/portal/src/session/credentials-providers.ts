@@ -30,7 +30,7 @@ function contextFor(request: Request) {
     deps: getApiDeps(),
     request: {
       requestId: request.headers.get("x-request-id") ?? randomUUID(),
-      ip: clientAddress(request.headers, env.TRUST_PROXY),
+      ip: clientAddress(request.headers, { development: env.isDevelopment }),
       userAgent: request.headers.get("user-agent"),
     },
   });
