@@ -42,3 +42,4 @@ export {
   permissionsOf,
   type StaffPermission,
 } from "./staff-auth/permissions";
+export { trpcErrorResponse, trpcTransportRefusal, TRPC_METHODS } from "./http-api/trpc-transport";
