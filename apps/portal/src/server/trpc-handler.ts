@@ -1,5 +1,7 @@
 import "server-only";
-import { appRouter, isDomainError, trpcErrorResponse, trpcTransportRefusal } from "@brokerage/api";
+import { appRouter, DomainError, isDomainError, trpcErrorResponse, trpcTransportRefusal } from "@brokerage/api";
+import { env } from "~/env";
+import { crossOriginRefusal } from "~/security/same-origin";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { REQUEST_ID_HEADER, resolveRequestId } from "~/security/request-id";
 import { readCredential } from "./credential";
@@ -26,7 +28,10 @@ export async function handleTrpcRequest(request: Request): Promise<Response> {
   headers.set(REQUEST_ID_HEADER, requestId);
   const logger = getLogger().child({ requestId });
 
-  const refusal = trpcTransportRefusal(request);
+  // A mutation over the cookie session from another origin (same-site included) first:
+  // a foreign page's multipart POST is FORBIDDEN, not merely of the wrong type.
+  const crossOrigin = crossOriginRefusal(request, [env.PORTAL_BASE_URL]);
+  const refusal = crossOrigin ? new DomainError("FORBIDDEN", { message: crossOrigin }) : trpcTransportRefusal(request);
   const response = refusal
     ? trpcErrorResponse(refusal)
     : await fetchRequestHandler({
