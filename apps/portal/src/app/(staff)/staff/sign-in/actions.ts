@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "~/auth";
-import { safeReturnPath } from "~/components/kyc/return-to";
+import { safeRedirectPath } from "~/security/safe-redirect";
 
 export interface StaffSignInState {
   /** A domain error code (CUSTOMER_NOT_FOUND_OR_INCORRECT, OTP_REQUIRED ...), MISSING_FIELDS or UNKNOWN. */
@@ -28,7 +28,7 @@ export async function staffSignInAction(
   const email = text(form.get("email")).trim();
   const password = text(form.get("password"));
   const otpCode = text(form.get("otpCode")).replace(/\s+/g, "");
-  const target = safeReturnPath(text(form.get("returnTo")), { prefix: "/staff" }) ?? "/staff/kyc";
+  const target = safeRedirectPath(text(form.get("returnTo")), { prefix: "/staff" }) ?? "/staff/kyc";
   const otpRequired = previous.otpRequired || otpCode !== "";
   if (!email || !password) return { error: "MISSING_FIELDS", otpRequired };
   if (otpRequired && !otpCode) return { error: "OTP_REQUIRED", otpRequired: true };
