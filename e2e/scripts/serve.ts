@@ -79,6 +79,11 @@ try {
       OTP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
       PORTAL_BASE_URL: `http://localhost:${port}`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // Every flow of the suite signs up from this machine's address: the per-address
+      // sign-up and SMS limits (defaults 20 an hour, 20 a day) would refuse the suite itself.
+      // The limits are tested in packages/api/test/identity/sign-up-abuse.test.ts.
+      SIGNUP_LIMIT_PER_ADDRESS: "100000",
+      SMS_LIMIT_PER_ADDRESS: "100000",
       // Uploaded KYC files stay in the run's temp folder, not in the repository.
       KYC_STORAGE_DIR: path.join(stateDir(), "kyc-documents"),
     },
