@@ -64,12 +64,14 @@ try {
 
   // What `pnpm --filter @brokerage/portal start` runs, without pnpm in between (signals
   // reach the server directly).
+  // NODE_ENV is left unset on purpose: the production start must be production without
+  // it (development defaults only when NODE_ENV says development or test).
+  const { NODE_ENV: _ignored, ...inherited } = process.env;
   next = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: portalDir,
     stdio: "inherit",
     env: {
-      ...process.env,
-      NODE_ENV: "production",
+      ...inherited,
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       DATABASE_URL: databaseUrl,

@@ -14,7 +14,8 @@ const flag = z
   .transform((value) => value !== undefined && value !== "" && !/^(false|0|no)$/i.test(value));
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Unset is production: development defaults only when explicitly `development` or `test`. */
+  NODE_ENV: z.enum(["development", "test", "production"]).optional(),
   /** Set by Next: "phase-production-build" while `next build` imports route modules. */
   NEXT_PHASE: optional(z.string()),
   DATABASE_URL: optional(z.string().min(1)),
@@ -60,7 +61,9 @@ const schema = z.object({
 
 const parsed = schema.parse(process.env);
 
-const isProduction = parsed.NODE_ENV === "production";
+// Fails closed: anything but an explicit development or test environment is production
+// (the fixed AUTH_SECRET, trusting any Host, insecure cookies are development defaults).
+const isProduction = parsed.NODE_ENV !== "development" && parsed.NODE_ENV !== "test";
 const isBuild = parsed.NEXT_PHASE === "phase-production-build";
 
 // Worthless outside this machine; a production server refuses to start without a real one.
@@ -70,7 +73,9 @@ function authSecret(): string | undefined {
   if (parsed.AUTH_SECRET) return parsed.AUTH_SECRET;
   // `next build` runs with NODE_ENV=production and no secrets; it never signs a token.
   if (isBuild) return undefined;
-  if (isProduction) throw new Error("AUTH_SECRET is required in production (32+ random characters)");
+  if (isProduction) {
+    throw new Error("AUTH_SECRET is required in production (32+ random characters; NODE_ENV unset counts as production)");
+  }
   // Next evaluates this module once per bundle (proxy, routes, pages): say it once.
   const once = globalThis as { __portalDevSecretWarned?: boolean };
   if (!once.__portalDevSecretWarned) {

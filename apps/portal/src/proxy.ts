@@ -4,7 +4,12 @@
 // answers carry.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./env";
-import { buildContentSecurityPolicy, createNonce } from "./security/content-security-policy";
+import {
+  buildContentSecurityPolicy,
+  createNonce,
+  DOCUMENT_CONTENT_SECURITY_POLICY,
+  isUploadedFilePath,
+} from "./security/content-security-policy";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./security/request-id";
 import { crossOriginRefusal } from "./security/same-origin";
 
@@ -26,11 +31,13 @@ export function proxy(request: NextRequest) {
     }
   }
   const nonce = createNonce();
-  const csp = buildContentSecurityPolicy({
-    nonce,
-    development: env.NODE_ENV === "development",
-    https: request.nextUrl.protocol === "https:" || Boolean(env.PORTAL_BASE_URL?.startsWith("https:")),
-  });
+  const csp = isUploadedFilePath(request.nextUrl.pathname)
+    ? DOCUMENT_CONTENT_SECURITY_POLICY
+    : buildContentSecurityPolicy({
+        nonce,
+        development: env.NODE_ENV === "development",
+        https: request.nextUrl.protocol === "https:" || Boolean(env.PORTAL_BASE_URL?.startsWith("https:")),
+      });
 
   // Next reads the nonce from the request's CSP header while rendering; route handlers
   // read the (now sanitised) request id from the request.

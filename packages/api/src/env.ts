@@ -15,7 +15,11 @@ export const DEFAULT_SMS_COUNTRY_CODES = [
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /**
+   * Unset is production (fails closed): development defaults (the fixed OTP key, the
+   * development mailbox) only when it is explicitly `development` or `test`.
+   */
+  NODE_ENV: z.enum(["development", "test", "production"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /**
    * The development mailbox (/dev/mailbox and its procedure). On by default outside
@@ -59,13 +63,18 @@ const schema = z.object({
 
 const parsed = schema.parse(process.env);
 
+/** Development defaults apply: NODE_ENV is explicitly `development` or `test`. */
+const developmentDefaults = parsed.NODE_ENV === "development" || parsed.NODE_ENV === "test";
+
 /**
  * Validated at start-up: a missing key in production stops the server; elsewhere a fixed
  * development key is used (its secrets are worthless outside this machine).
  */
 function otpKey(value: string | undefined): Buffer {
   if (!value) {
-    if (parsed.NODE_ENV === "production") throw new Error("OTP_ENCRYPTION_KEY is required in production");
+    if (!developmentDefaults) {
+      throw new Error("OTP_ENCRYPTION_KEY is required unless NODE_ENV is development or test");
+    }
     return Buffer.alloc(32, "development-only-otp-key");
   }
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
@@ -90,9 +99,9 @@ export const env = {
   get kycStorageDir(): string {
     return parsed.KYC_STORAGE_DIR ? path.resolve(parsed.KYC_STORAGE_DIR) : defaultKycStorageDir();
   },
-  devMailboxEnabled: parsed.DEV_MAILBOX
-    ? parsed.DEV_MAILBOX === "true"
-    : parsed.NODE_ENV !== "production",
+  /** True only when NODE_ENV is explicitly `development` or `test`; unset is production. */
+  developmentDefaults,
+  devMailboxEnabled: parsed.DEV_MAILBOX ? parsed.DEV_MAILBOX === "true" : developmentDefaults,
 };
 
 /** Called by the server at start-up, so a bad configuration stops it at once. */

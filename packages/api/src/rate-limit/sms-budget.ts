@@ -18,12 +18,12 @@ export function smsCountryAllowed(phone: string, allowed: readonly string[] = en
 /**
  * The per-address key of a client address, or null when none is known: outside
  * production (tests, internal `createCaller` users) such calls are not counted per
- * address; in production they share one "unknown" budget, so a server started without
+ * address; in production (NODE_ENV unset included) they share one "unknown" budget, so a server started without
  * the portal's front door fails closed.
  */
 export function addressKey(ip: string | null | undefined): string | null {
   if (ip) return ip;
-  return env.NODE_ENV === "production" ? "unknown" : null;
+  return env.developmentDefaults ? null : "unknown";
 }
 
 async function spent(run: () => Promise<void>): Promise<boolean> {
