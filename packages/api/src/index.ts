@@ -11,6 +11,7 @@ export { checkHealth, type HealthReport } from "./health/check-health";
 export { createPostgresRateLimits, createRedisRateLimits, type RateLimits } from "./rate-limit/rate-limits";
 export { validateServerEnv } from "./env";
 export { loginCustomer } from "./auth/login";
+export { loginInput } from "./auth/login.schema";
 export { enableOtp } from "./otp/otp-management";
 export { recoverOpenings } from "./accounts/opening-recovery";
 export {
