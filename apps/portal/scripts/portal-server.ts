@@ -45,10 +45,20 @@ export function hasValidPercentEscapes(path: string): boolean {
   }
 }
 
+/** Pages (and their server actions) and static files: what a browser sends them. */
+export const PAGE_METHODS = ["GET", "HEAD", "POST"] as const;
+const PAGE = new Set<string>(PAGE_METHODS);
+/** Paths served by route handlers of every method: they judge the method themselves. */
+const HANDLER_PATHS = /^\/(api|customer)(\/|$)/;
+
 /** The refusal a request gets before Next sees it, or null when Next should answer. */
 export function refusalFor(method: string, url: string): Refusal | null {
   if (!SERVED.has(method)) return methodNotAllowed(method);
   const path = url.split(/[?#]/, 1)[0] ?? "";
+  // Next renders a page for PUT or DELETE as for GET, and answers OPTIONS with a bare 400.
+  if (!PAGE.has(method) && !HANDLER_PATHS.test(path)) {
+    return { ...methodNotAllowed(method), headers: { allow: PAGE_METHODS.join(", ") } };
+  }
   if (!path.startsWith("/")) {
     return { status: 400, code: "INVALID_DATA", message: "The request target must be a path" };
   }

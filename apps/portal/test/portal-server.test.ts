@@ -63,6 +63,22 @@ describe("requests refused before Next", () => {
     expect(handled).toBe(before);
   });
 
+  it("answers PUT, PATCH, DELETE and OPTIONS on pages with 405 JSON, and leaves them to route handlers under /api and /customer", async () => {
+    const before = handled;
+    for (const method of ["PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      for (const path of ["/", "/accounts", "/sign-in?next=/x", "/_next/static/x.js", "/staff/kyc"]) {
+        const reply = await raw(line(method, path));
+        expect([method, path, reply.status, JSON.parse(reply.body).error]).toEqual([method, path, 405, "METHOD_NOT_ALLOWED"]);
+        expect(reply.headers).toContain("allow: get, head, post");
+      }
+    }
+    expect(handled).toBe(before);
+    for (const path of ["/api/trpc/session.revokeOthers", "/customer/auth/otp", "/api/health"]) {
+      expect([path, (await raw(line("DELETE", path))).status]).toEqual([path, 200]);
+    }
+    expect(handled).toBe(before + 3);
+  });
+
   it("answers malformed percent-escapes in the path with 400 INVALID_DATA, and lets good ones through", async () => {
     const before = handled;
     for (const path of ["/%", "/%zz", "/sign-in/%E0%A4%A", "/api/trpc/%ff", "/customer/auth/%c0%af"]) {

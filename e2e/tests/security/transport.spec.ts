@@ -97,6 +97,19 @@ test.describe("malformed requests against the production start", () => {
       const reply = await rawRequest(port, from, method, "/api/trpc/session.list");
       expect([method, reply.status, reply.json().error]).toEqual([method, 405, "METHOD_NOT_ALLOWED"]);
     }
+    // Methods a page or route handler does not serve: the API's JSON 405, not a page or a bare 405.
+    for (const [method, path] of [
+      ["PUT", "/"],
+      ["DELETE", "/accounts"],
+      ["OPTIONS", "/sign-in"],
+      ["PUT", "/api/health"],
+      ["DELETE", "/api/openapi.json"],
+      ["PATCH", "/api/auth/session"],
+      ["POST", "/staff/kyc/documents/00000000-0000-4000-8000-000000000000"],
+    ] as const) {
+      const reply = await rawRequest(port, from, method, path, { headers: { "content-type": "application/json" }, body: "{}" });
+      expect([method, path, reply.status, reply.json().error]).toEqual([method, path, 405, "METHOD_NOT_ALLOWED"]);
+    }
     for (const path of ["/%zz", "/api/trpc/%E0%A4%A", "/customer/auth/%", "/sign-in/%c0"]) {
       const reply = await rawRequest(port, from, "GET", path);
       expect([path, reply.status, reply.json().error]).toEqual([path, 400, "INVALID_DATA"]);

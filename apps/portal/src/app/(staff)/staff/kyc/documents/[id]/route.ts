@@ -4,6 +4,7 @@
 // (an uploaded HTML or SVG file can never run as a page of the portal), never cached.
 import { getDomainError } from "@brokerage/api";
 import { auth } from "~/auth";
+import { methodNotAllowed } from "~/server/method-not-allowed";
 import { getServerCaller } from "~/trpc/server";
 import { DOCUMENT_CONTENT_SECURITY_POLICY } from "~/security/content-security-policy";
 import { contentDisposition } from "./content-disposition";
@@ -58,3 +59,6 @@ export async function GET(
     return refuse(domain.httpStatus, domain.code);
   }
 }
+
+export const POST = methodNotAllowed("GET", "HEAD");
+export { POST as PUT, POST as PATCH, POST as DELETE };
