@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { ERROR_CATALOG, type ErrorCode } from "@brokerage/api/error-codes";
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustProxy } from "../src/server/trusted-proxy";
+import { CLIENT_ADDRESS_HEADER, EDGE_TOKEN_HEADER, resolveClientAddress, type TrustProxy } from "../src/server/trusted-proxy";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -103,14 +103,17 @@ function sendRaw(socket: Duplex, refusal: Refusal): void {
 export interface PortalServerOptions {
   handle: RequestHandler;
   trustProxy: TrustProxy;
+  /** The start's random token (PORTAL_EDGE_TOKEN) that vouches for the address header. */
+  edgeToken: string;
   /** Where a failure of the handler itself is reported (Next logs its own). */
   onError?: (error: unknown) => void;
 }
 
-export function createPortalServer({ handle, trustProxy, onError }: PortalServerOptions): Server {
+export function createPortalServer({ handle, trustProxy, edgeToken, onError }: PortalServerOptions): Server {
   const server = createServer((req, res) => {
-    // Deleted before anything else: only this server writes it.
+    // Deleted before anything else: only this server writes them.
     delete req.headers[CLIENT_ADDRESS_HEADER];
+    delete req.headers[EDGE_TOKEN_HEADER];
     const refusal = refusalFor(req.method ?? "", req.url ?? "");
     if (refusal) {
       req.resume();
@@ -118,7 +121,10 @@ export function createPortalServer({ handle, trustProxy, onError }: PortalServer
       return;
     }
     const address = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
-    if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
+    if (address) {
+      req.headers[CLIENT_ADDRESS_HEADER] = address;
+      req.headers[EDGE_TOKEN_HEADER] = edgeToken;
+    }
     Promise.resolve(handle(req, res)).catch((error: unknown) => {
       onError?.(error);
       if (!res.headersSent) {

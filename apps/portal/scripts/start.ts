@@ -4,6 +4,7 @@
 // get the API's JSON errors instead of Next's 500s. Listens on PORT (default 3000) on
 // every interface, as `next start` does. SIGTERM/SIGINT stop accepting, let Next finish,
 // then exit.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseTrustProxy } from "../src/server/trusted-proxy";
@@ -15,6 +16,10 @@ import { createPortalServer } from "./portal-server";
 const processEnv = process.env as Record<string, string | undefined>;
 processEnv.NODE_ENV ??= "production";
 processEnv.NEXT_TELEMETRY_DISABLED ??= "1";
+// This start's proof for the client-address header (server/trusted-proxy.ts): random, in
+// this process only; whatever the environment said is replaced.
+const edgeToken = randomBytes(32).toString("base64url");
+processEnv.PORTAL_EDGE_TOKEN = edgeToken;
 
 const portalDir = fileURLToPath(new URL("..", import.meta.url));
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
@@ -27,6 +32,7 @@ const handle = app.getRequestHandler();
 const server = createPortalServer({
   handle: (req, res) => handle(req, res),
   trustProxy,
+  edgeToken,
   onError: (error) => console.error("[portal] request handler failed:", error),
 });
 

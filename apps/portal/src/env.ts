@@ -38,6 +38,8 @@ const schema = z.object({
       return z.NEVER;
     }
   }),
+  /** Set in-process by scripts/start.ts at each start (never configured): see server/trusted-proxy.ts. */
+  PORTAL_EDGE_TOKEN: optional(z.string().min(32)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Read by the api package too; listed here so a typo fails the portal's start. */
   DEV_MAILBOX: optional(z.enum(["true", "false"])),

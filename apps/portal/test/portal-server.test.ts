@@ -10,14 +10,22 @@ import { parseTrustProxy } from "~/server/trusted-proxy";
 let server: Server;
 let port: number;
 let handled = 0;
+const EDGE_TOKEN = "e".repeat(43);
 
 beforeAll(async () => {
   server = createPortalServer({
     trustProxy: parseTrustProxy(undefined),
+    edgeToken: EDGE_TOKEN,
     handle: (req, res) => {
       handled++;
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ address: req.headers["x-portal-client-address"] ?? null, forwarded: req.headers["x-forwarded-for"] ?? null }));
+      res.end(
+        JSON.stringify({
+          address: req.headers["x-portal-client-address"] ?? null,
+          token: req.headers["x-portal-edge-token"] ?? null,
+          forwarded: req.headers["x-forwarded-for"] ?? null,
+        }),
+      );
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -44,9 +52,11 @@ const line = (method: string, target: string, headers = "") => `${method} ${targ
 
 describe("the client address", () => {
   it("is the socket's peer; a client's X-Forwarded-For and own address header are not believed", async () => {
-    const reply = await raw(line("GET", "/x", "X-Forwarded-For: 6.6.6.6\r\nX-Portal-Client-Address: 7.7.7.7\r\n"));
+    const reply = await raw(
+      line("GET", "/x", "X-Forwarded-For: 6.6.6.6\r\nX-Portal-Client-Address: 7.7.7.7\r\nX-Portal-Edge-Token: forged\r\n"),
+    );
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ address: "127.0.0.1", forwarded: "6.6.6.6" });
+    expect(JSON.parse(reply.body)).toEqual({ address: "127.0.0.1", token: EDGE_TOKEN, forwarded: "6.6.6.6" });
   });
 });
 

@@ -20,10 +20,24 @@ describe("locale", () => {
 });
 
 describe("client address", () => {
-  it("believes only the address the portal's own server wrote", () => {
-    const headers = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7", "x-portal-client-address": "192.0.2.1" });
-    expect(clientAddress(headers)).toBe("192.0.2.1");
-    expect(clientAddress(headers, { development: true })).toBe("192.0.2.1");
+  const token = "t".repeat(43);
+
+  it("believes only the address the portal's own server wrote, with its edge token", () => {
+    const headers = new Headers({
+      "x-forwarded-for": "203.0.113.9, 198.51.100.7",
+      "x-portal-client-address": "192.0.2.1",
+      "x-portal-edge-token": token,
+    });
+    expect(clientAddress(headers, { edgeToken: token })).toBe("192.0.2.1");
+    expect(clientAddress(headers, { development: true, edgeToken: token })).toBe("192.0.2.1");
+  });
+
+  it("ignores an address header without the right token (a plain next start, a client's own header)", () => {
+    for (const sent of [undefined, "", "x".repeat(43), token.slice(1)]) {
+      const headers = new Headers({ "x-portal-client-address": "192.0.2.1", ...(sent !== undefined ? { "x-portal-edge-token": sent } : {}) });
+      expect(clientAddress(headers, { edgeToken: token })).toBeNull();
+      expect(clientAddress(headers, {})).toBeNull();
+    }
   });
 
   it("never takes X-Forwarded-For in production; in development the entry next dev appended", () => {

@@ -19,6 +19,7 @@ function spoofedHeaders(): { headers: Record<string, string>; addresses: string[
       "x-real-ip": addresses[2]!,
       forwarded: `for=${addresses[3]}`,
       "x-portal-client-address": addresses[1]!,
+      "x-portal-edge-token": "forged-token-forged-token-forged-token-00",
     },
   };
 }

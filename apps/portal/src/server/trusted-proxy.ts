@@ -125,3 +125,11 @@ export function resolveClientAddress(
  * server deletes any incoming header of this name first, so a client cannot set it.
  */
 export const CLIENT_ADDRESS_HEADER = "x-portal-client-address";
+
+/**
+ * Proof that CLIENT_ADDRESS_HEADER was written by the portal's own server: a random token
+ * made at each start (PORTAL_EDGE_TOKEN, set in-process by scripts/start.ts before Next
+ * loads, never configured or sent out). Without it, e.g. under a plain `next start`, a
+ * client could write the address header itself.
+ */
+export const EDGE_TOKEN_HEADER = "x-portal-edge-token";

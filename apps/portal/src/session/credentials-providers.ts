@@ -29,7 +29,7 @@ function contextFor(request: Request) {
     deps: getApiDeps(),
     request: {
       requestId: request.headers.get("x-request-id") ?? randomUUID(),
-      ip: clientAddress(request.headers, { development: env.isDevelopment }),
+      ip: clientAddress(request.headers, { development: env.isDevelopment, edgeToken: env.PORTAL_EDGE_TOKEN }),
       userAgent: request.headers.get("user-agent"),
     },
   });
