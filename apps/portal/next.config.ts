@@ -35,7 +35,10 @@ const config: NextConfig = {
       {
         source: "/:path*",
         // next.config is loaded before the app: env.ts (and its production checks) would run at build time.
-        headers: staticSecurityHeaders({ production: process.env.NODE_ENV === "production" }),
+        // Unset NODE_ENV is production (fails closed).
+        headers: staticSecurityHeaders({
+          production: process.env.NODE_ENV !== "development" && process.env.NODE_ENV !== "test",
+        }),
       },
     ];
   },

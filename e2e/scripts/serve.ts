@@ -1,11 +1,11 @@
 // The portal under test, started by Playwright's webServer: a throw-away embedded
-// PostgreSQL on a free port, migrated and seeded, then the already-built portal with
-// `next start` in production mode. SIGTERM (Playwright's graceful shutdown) stops Next,
+// PostgreSQL on a free port, migrated and seeded, then the already-built portal through
+// its real production start (`apps/portal/scripts/start.ts`: our node:http front door in
+// front of Next's request handler). SIGTERM (Playwright's graceful shutdown) stops Next,
 // then PostgreSQL, and removes every trace.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,7 +28,6 @@ if (!existsSync(path.join(portalDir, ".next", "BUILD_ID"))) {
   console.error("[e2e-server] the portal is not built: run `pnpm --filter @brokerage/portal build` (turbo's test:e2e does)");
   process.exit(1);
 }
-const nextBin = createRequire(path.join(portalDir, "package.json")).resolve("next/dist/bin/next");
 
 let postgres: LocalPostgres | undefined;
 let next: ChildProcess | undefined;
@@ -63,13 +62,18 @@ try {
   writeFileSync(databaseUrlFile(), databaseUrl, { mode: 0o600 });
   log(`database ready on port ${postgres.port} after ${Math.round(performance.now() - started)} ms`);
 
-  next = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+  // What `pnpm --filter @brokerage/portal start` runs, without pnpm in between (signals
+  // reach the server directly).
+  // NODE_ENV is left unset on purpose: the production start must be production without
+  // it (development defaults only when NODE_ENV says development or test).
+  const { NODE_ENV: _ignored, ...inherited } = process.env;
+  next = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: portalDir,
     stdio: "inherit",
     env: {
-      ...process.env,
-      NODE_ENV: "production",
+      ...inherited,
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
       DATABASE_URL: databaseUrl,
       DEV_MAILBOX: "true",
       AUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -77,6 +81,11 @@ try {
       OTP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
       PORTAL_BASE_URL: `http://localhost:${port}`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // Every flow of the suite signs up from this machine's address: the per-address
+      // sign-up and SMS limits (defaults 20 an hour, 20 a day) would refuse the suite itself.
+      // The limits are tested in packages/api/test/identity/sign-up-abuse.test.ts.
+      SIGNUP_LIMIT_PER_ADDRESS: "100000",
+      SMS_LIMIT_PER_ADDRESS: "100000",
       // Uploaded KYC files stay in the run's temp folder, not in the repository.
       KYC_STORAGE_DIR: path.join(stateDir(), "kyc-documents"),
     },

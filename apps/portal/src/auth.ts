@@ -3,6 +3,7 @@
 // from authorize() and the callbacks below keep exactly that.
 import NextAuth from "next-auth";
 import { env } from "./env";
+import { nextAuthRedirect } from "./security/safe-redirect";
 import { readSessionClaims } from "./session/claims";
 import { authCookies } from "./session/cookies";
 import { customerCredentials, staffCredentials } from "./session/credentials-providers";
@@ -20,6 +21,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   cookies: authCookies(env.isProduction),
   providers: [customerCredentials, staffCredentials],
   callbacks: {
+    // The callbackUrl of a sign-in or sign-out request: our own paths only.
+    redirect: nextAuthRedirect,
     // On sign-in `user` holds the fresh claims; afterwards the token is re-read. Anything
     // else next-auth would add (name, e-mail, picture) is dropped.
     jwt({ token, user, trigger, session }) {

@@ -1,6 +1,7 @@
 // The portal's environment, validated once. Nothing else in the app reads process.env
 // (scripts/ have their own env.ts: they run outside Next).
 import { z } from "zod";
+import { parseTrustProxy } from "./server/trusted-proxy";
 
 /** Unset and empty both mean "not configured": an empty line in a .env file is common. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -13,7 +14,8 @@ const flag = z
   .transform((value) => value !== undefined && value !== "" && !/^(false|0|no)$/i.test(value));
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Unset is production: development defaults only when explicitly `development` or `test`. */
+  NODE_ENV: z.enum(["development", "test", "production"]).optional(),
   /** Set by Next: "phase-production-build" while `next build` imports route modules. */
   NEXT_PHASE: optional(z.string()),
   DATABASE_URL: optional(z.string().min(1)),
@@ -23,8 +25,21 @@ const schema = z.object({
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
   /** Off Vercel, next-auth answers 500 on /api/auth/* unless the Host header is trusted. */
   AUTH_TRUST_HOST: flag,
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  TRUST_PROXY: flag,
+  /**
+   * Which proxies' X-Forwarded-For entries to believe: a hop count or a list of proxy
+   * addresses/CIDR ranges (server/trusted-proxy.ts). Applied by scripts/start.ts; parsed
+   * here too so a bad value fails every start.
+   */
+  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+    try {
+      return parseTrustProxy(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
+  /** Set in-process by scripts/start.ts at each start (never configured): see server/trusted-proxy.ts. */
+  PORTAL_EDGE_TOKEN: optional(z.string().min(32)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Read by the api package too; listed here so a typo fails the portal's start. */
   DEV_MAILBOX: optional(z.enum(["true", "false"])),
@@ -48,7 +63,9 @@ const schema = z.object({
 
 const parsed = schema.parse(process.env);
 
-const isProduction = parsed.NODE_ENV === "production";
+// Fails closed: anything but an explicit development or test environment is production
+// (the fixed AUTH_SECRET, trusting any Host, insecure cookies are development defaults).
+const isProduction = parsed.NODE_ENV !== "development" && parsed.NODE_ENV !== "test";
 const isBuild = parsed.NEXT_PHASE === "phase-production-build";
 
 // Worthless outside this machine; a production server refuses to start without a real one.
@@ -58,7 +75,9 @@ function authSecret(): string | undefined {
   if (parsed.AUTH_SECRET) return parsed.AUTH_SECRET;
   // `next build` runs with NODE_ENV=production and no secrets; it never signs a token.
   if (isBuild) return undefined;
-  if (isProduction) throw new Error("AUTH_SECRET is required in production (32+ random characters)");
+  if (isProduction) {
+    throw new Error("AUTH_SECRET is required in production (32+ random characters; NODE_ENV unset counts as production)");
+  }
   // Next evaluates this module once per bundle (proxy, routes, pages): say it once.
   const once = globalThis as { __portalDevSecretWarned?: boolean };
   if (!once.__portalDevSecretWarned) {
@@ -71,6 +90,7 @@ function authSecret(): string | undefined {
 export const env = {
   ...parsed,
   isProduction,
+  isDevelopment: parsed.NODE_ENV === "development",
   isBuild,
   AUTH_SECRET: authSecret(),
 };

@@ -1,18 +1,43 @@
-// Runs before every page and API request (Node runtime): the per-request CSP nonce and
-// the correlation id that the tRPC context, the logs and 500 answers carry.
+// Runs before every page and API request (Node runtime): the same-origin check of
+// cookie-authenticated state changes (server actions, next-auth's POST routes), the
+// per-request CSP nonce and the correlation id that the tRPC context, the logs and 500
+// answers carry.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./env";
-import { buildContentSecurityPolicy, createNonce } from "./security/content-security-policy";
+import {
+  buildContentSecurityPolicy,
+  createNonce,
+  DOCUMENT_CONTENT_SECURITY_POLICY,
+  isUploadedFilePath,
+} from "./security/content-security-policy";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./security/request-id";
+import { crossOriginRefusal } from "./security/same-origin";
+
+/**
+ * Paths that judge the origin themselves: the customer HTTP API reads bearer tokens only
+ * (never a cookie) and has its own CORS list; the tRPC endpoint answers in its own shape.
+ */
+const OWN_ORIGIN_CHECK = /^\/(customer(\/|$)|api\/trpc(\/|$))/;
 
 export function proxy(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+  if (!OWN_ORIGIN_CHECK.test(request.nextUrl.pathname)) {
+    const refusal = crossOriginRefusal(request, [env.PORTAL_BASE_URL]);
+    if (refusal) {
+      return NextResponse.json(
+        { error: "FORBIDDEN", message: refusal },
+        { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" } },
+      );
+    }
+  }
   const nonce = createNonce();
-  const csp = buildContentSecurityPolicy({
-    nonce,
-    development: env.NODE_ENV === "development",
-    https: request.nextUrl.protocol === "https:" || Boolean(env.PORTAL_BASE_URL?.startsWith("https:")),
-  });
+  const csp = isUploadedFilePath(request.nextUrl.pathname)
+    ? DOCUMENT_CONTENT_SECURITY_POLICY
+    : buildContentSecurityPolicy({
+        nonce,
+        development: env.NODE_ENV === "development",
+        https: request.nextUrl.protocol === "https:" || Boolean(env.PORTAL_BASE_URL?.startsWith("https:")),
+      });
 
   // Next reads the nonce from the request's CSP header while rendering; route handlers
   // read the (now sanitised) request id from the request.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeUserAgent } from "~/app/(account)/sessions/device";
 import { groupSecret, recoveryCodesFile } from "~/app/(account)/security/secret-text";
 import { fieldErrorsOf, formErrorView } from "~/components/forms/form-errors";
-import { safeRedirectTarget } from "~/session/redirect-target";
+import { safeRedirectTarget } from "~/security/safe-redirect";
 
 describe("safeRedirectTarget", () => {
   it("keeps paths of the portal, with their query and fragment", () => {

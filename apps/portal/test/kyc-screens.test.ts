@@ -16,12 +16,12 @@ import {
   reasonKey,
   statusNameOf,
 } from "~/components/kyc/kyc-words";
-import { safeReturnPath } from "~/components/kyc/return-to";
+import { safeRedirectPath as safeReturnPath } from "~/security/safe-redirect";
 
 describe("safeReturnPath", () => {
   it("keeps same-origin paths with their query", () => {
     expect(safeReturnPath("/accounts/open?group=real-usd")).toBe("/accounts/open?group=real-usd");
-    expect(safeReturnPath(["/kyc", "/other"])).toBe("/kyc");
+    expect(safeReturnPath(["/kyc", "/other"])).toBeNull();
   });
 
   it.each([
@@ -233,12 +233,12 @@ describe("countries", () => {
 });
 
 describe("contentDisposition", () => {
-  it("is inline, with a safe fallback and the exact name", () => {
+  it("is an attachment, with a safe fallback and the exact name", () => {
     expect(contentDisposition("passport.png")).toBe(
-      `inline; filename="passport.png"; filename*=UTF-8''passport.png`,
+      `attachment; filename="passport.png"; filename*=UTF-8''passport.png`,
     );
     expect(contentDisposition('Pässe "1";.pdf')).toBe(
-      `inline; filename="P_sse _1__.pdf"; filename*=UTF-8''P%C3%A4sse%20%221%22%3B.pdf`,
+      `attachment; filename="P_sse _1__.pdf"; filename*=UTF-8''P%C3%A4sse%20%221%22%3B.pdf`,
     );
   });
 });

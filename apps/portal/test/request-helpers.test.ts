@@ -20,12 +20,31 @@ describe("locale", () => {
 });
 
 describe("client address", () => {
-  const headers = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" });
+  const token = "t".repeat(43);
 
-  it("believes the client's own claim only behind a trusted proxy", () => {
-    expect(clientAddress(headers, true)).toBe("203.0.113.9");
-    expect(clientAddress(headers, false)).toBe("198.51.100.7");
-    expect(clientAddress(new Headers(), false)).toBeNull();
+  it("believes only the address the portal's own server wrote, with its edge token", () => {
+    const headers = new Headers({
+      "x-forwarded-for": "203.0.113.9, 198.51.100.7",
+      "x-portal-client-address": "192.0.2.1",
+      "x-portal-edge-token": token,
+    });
+    expect(clientAddress(headers, { edgeToken: token })).toBe("192.0.2.1");
+    expect(clientAddress(headers, { development: true, edgeToken: token })).toBe("192.0.2.1");
+  });
+
+  it("ignores an address header without the right token (a plain next start, a client's own header)", () => {
+    for (const sent of [undefined, "", "x".repeat(43), token.slice(1)]) {
+      const headers = new Headers({ "x-portal-client-address": "192.0.2.1", ...(sent !== undefined ? { "x-portal-edge-token": sent } : {}) });
+      expect(clientAddress(headers, { edgeToken: token })).toBeNull();
+      expect(clientAddress(headers, {})).toBeNull();
+    }
+  });
+
+  it("never takes X-Forwarded-For in production; in development the entry next dev appended", () => {
+    const headers = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" });
+    expect(clientAddress(headers)).toBeNull();
+    expect(clientAddress(headers, { development: true })).toBe("198.51.100.7");
+    expect(clientAddress(new Headers(), { development: true })).toBeNull();
   });
 });
 

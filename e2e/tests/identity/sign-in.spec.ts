@@ -111,6 +111,20 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL("/security");
   });
 
+  test("a hostile next never leads off-site, signed in or signing in", async ({ page, request }) => {
+    const hostile = ["/.//evil.example", "/a/..//evil.example", "/%2e//evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "/%09/evil.example", "/%5c%5cevil.example"];
+    const customer = await registerCustomer(request, "open-redirect");
+    // Signing in through the form with a hostile next: the portal's default page.
+    await page.goto(`/sign-in?next=${encodeURIComponent(hostile[0]!)}`);
+    await submitSignIn(page, customer.email, customer.password);
+    await expect(page).toHaveURL("/accounts");
+    // Already signed in: the sign-in page redirects at once, never off-site.
+    for (const next of hostile) {
+      const response = await page.request.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+      expect([next, response.status(), response.headers().location]).toEqual([next, 307, "/accounts"]);
+    }
+  });
+
   test("an unknown address gets the same answer as a wrong password", async ({ page }) => {
     await page.goto("/sign-in");
     await submitSignIn(page, uniqueEmail("nobody"), "whatever-it-is");

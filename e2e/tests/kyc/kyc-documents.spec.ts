@@ -32,8 +32,9 @@ test.describe("KYC documents and staff pages are for staff only", () => {
     const headers = asStaff.headers();
     expect(headers["content-type"]).toBe("image/png");
     expect(headers["content-disposition"]).toBe(
-      `inline; filename="passport.png"; filename*=UTF-8''passport.png`,
+      `attachment; filename="passport.png"; filename*=UTF-8''passport.png`,
     );
+    expect(headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["cache-control"]).toContain("no-store");
     expect(Buffer.compare(await asStaff.body(), file.buffer)).toBe(0);

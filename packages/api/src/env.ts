@@ -2,8 +2,24 @@ import path from "node:path";
 import { z } from "zod";
 import { parseAdjustmentThresholds } from "./staff/adjustment-thresholds";
 
+/**
+ * Destination calling codes SMS may go to by default: the EEA (EU 27, Iceland,
+ * Liechtenstein, Norway), the United Kingdom and Switzerland. ITU codes are prefix-free,
+ * so a number is allowed when it starts with one of them.
+ */
+export const DEFAULT_SMS_COUNTRY_CODES = [
+  "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49",
+  "351", "352", "353", "354", "356", "357", "358", "359", "370", "371", "372", "385", "386", "420", "421", "423",
+] as const;
+
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /**
+   * Unset is production (fails closed): development defaults (the fixed OTP key, the
+   * development mailbox) only when it is explicitly `development` or `test`.
+   */
+  NODE_ENV: z.enum(["development", "test", "production"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /**
    * The development mailbox (/dev/mailbox and its procedure). On by default outside
@@ -22,6 +38,27 @@ const schema = z.object({
    * derived from OTP_ENCRYPTION_KEY (HKDF), so production needs no new variable.
    */
   KYC_DOCUMENTS_KEY: z.string().optional(),
+  /** Sign-ups from one client address per hour (then 429 TOO_MANY_ATTEMPTS, nothing created). */
+  SIGNUP_LIMIT_PER_ADDRESS: positiveInt(20),
+  /** Sign-ups giving one phone number per day. */
+  SIGNUP_LIMIT_PER_PHONE: positiveInt(10),
+  /** SMS to one number per day; past it no SMS is queued (the phone stays unverified). */
+  SMS_LIMIT_PER_NUMBER: positiveInt(5),
+  /** SMS caused from one client address per day; past it no SMS is queued. */
+  SMS_LIMIT_PER_ADDRESS: positiveInt(20),
+  /**
+   * Calling codes (comma-separated, `+` optional, `*` for any) SMS may be sent to; other
+   * numbers are stored but get no SMS. Default: EEA, UK, CH.
+   */
+  SMS_ALLOWED_COUNTRY_CODES: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined || value.trim() === ""
+        ? [...DEFAULT_SMS_COUNTRY_CODES]
+        : value.split(",").map((code) => code.trim().replace(/^\+/, "")).filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^(\*|[1-9]\d{0,2})$/, "SMS_ALLOWED_COUNTRY_CODES: calling codes like 44 or +357, or *")).min(1)),
   /** Where customers open the portal: single-use links in e-mails point here. */
   PORTAL_BASE_URL: z
     .url({ protocol: /^https?$/ })
@@ -36,13 +73,18 @@ const schema = z.object({
 
 const parsed = schema.parse(process.env);
 
+/** Development defaults apply: NODE_ENV is explicitly `development` or `test`. */
+const developmentDefaults = parsed.NODE_ENV === "development" || parsed.NODE_ENV === "test";
+
 /**
  * Validated at start-up: a missing key in production stops the server; elsewhere a fixed
  * development key is used (its secrets are worthless outside this machine).
  */
 function otpKey(value: string | undefined): Buffer {
   if (!value) {
-    if (parsed.NODE_ENV === "production") throw new Error("OTP_ENCRYPTION_KEY is required in production");
+    if (!developmentDefaults) {
+      throw new Error("OTP_ENCRYPTION_KEY is required unless NODE_ENV is development or test");
+    }
     return Buffer.alloc(32, "development-only-otp-key");
   }
   return keyBytes("OTP_ENCRYPTION_KEY", value);
@@ -70,9 +112,9 @@ export const env = {
     return parsed.KYC_STORAGE_DIR ? path.resolve(parsed.KYC_STORAGE_DIR) : undefined;
   },
   adjustmentThresholds: parseAdjustmentThresholds(parsed.ADJUSTMENT_APPROVAL_THRESHOLDS),
-  devMailboxEnabled: parsed.DEV_MAILBOX
-    ? parsed.DEV_MAILBOX === "true"
-    : parsed.NODE_ENV !== "production",
+  /** True only when NODE_ENV is explicitly `development` or `test`; unset is production. */
+  developmentDefaults,
+  devMailboxEnabled: parsed.DEV_MAILBOX ? parsed.DEV_MAILBOX === "true" : developmentDefaults,
 };
 
 /** Called by the server at start-up, so a bad configuration stops it at once. */

@@ -11,6 +11,7 @@ export { checkHealth, type HealthReport } from "./health/check-health";
 export { createPostgresRateLimits, createRedisRateLimits, type RateLimits } from "./rate-limit/rate-limits";
 export { validateServerEnv } from "./env";
 export { loginCustomer } from "./auth/login";
+export { loginInput } from "./auth/login.schema";
 export { enableOtp } from "./otp/otp-management";
 export { recoverOpenings } from "./accounts/opening-recovery";
 export {
@@ -47,3 +48,4 @@ export { bearerCredential, resolveRequestId, REQUEST_ID_HEADER } from "./http-ap
 export { JOB_LOCKS, runExclusively } from "./jobs/run-exclusively";
 export { createStaffMember, type NewStaffMember } from "./staff-auth/create-staff-member";
 export { STAFF_ENROLMENT_LINK_MS } from "./staff-auth/enrolment-links";
+export { trpcErrorResponse, trpcTransportRefusal, TRPC_METHODS } from "./http-api/trpc-transport";

@@ -2,7 +2,7 @@
 // is not exported: every procedure is built from the builders below.
 import { initTRPC } from "@trpc/server";
 import type { Context } from "./context";
-import { DomainError, domainToTRPCError, toDomainError } from "./errors";
+import { assertStorableText, DomainError, domainToTRPCError, toDomainError } from "./errors";
 import { resolveCustomerSession, resolveStaffSession } from "./session/resolve-session";
 import {
   ENROLMENT_PERMISSION,
@@ -65,20 +65,41 @@ const errorConversion = t.middleware(async ({ ctx, next, path }) => {
   return { ...result, error: domainToTRPCError(domain) };
 });
 
+/**
+ * Text PostgreSQL cannot store (NUL, unpaired surrogates) anywhere in the raw input is
+ * INVALID_DATA naming the field, for every procedure and so for the REST facade and the
+ * server actions, which call them. Runs last in each builder: authentication first.
+ */
+const storableText = t.middleware(async ({ getRawInput, next }) => {
+  let raw: unknown;
+  try {
+    raw = await getRawInput();
+  } catch {
+    return next(); // an unreadable body: the input parser reports it
+  }
+  assertStorableText(raw);
+  return next();
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone may call. */
-export const publicProcedure = t.procedure.use(errorConversion).meta({ access: "public" });
+const baseProcedure = t.procedure.use(errorConversion);
+
+export const publicProcedure = baseProcedure.meta({ access: "public" }).use(storableText);
 
 /**
  * A signed-in customer. Authentication runs before the input schema is looked at
  * (product.md, Conventions): an anonymous call is 401 whatever its input.
  */
-export const customerProcedure = publicProcedure.meta({ access: "customer" }).use(async ({ ctx, next }) => {
-  const session = await resolveCustomerSession(ctx.db, ctx.credential, ctx.clock.now());
-  return next({ ctx: { session } });
-});
+export const customerProcedure = baseProcedure
+  .meta({ access: "customer" })
+  .use(async ({ ctx, next }) => {
+    const session = await resolveCustomerSession(ctx.db, ctx.credential, ctx.clock.now());
+    return next({ ctx: { session } });
+  })
+  .use(storableText);
 
 /**
  * A signed-in staff member whose role grants `permission`; customers and other roles get
@@ -91,28 +112,34 @@ export const customerProcedure = publicProcedure.meta({ access: "customer" }).us
  */
 export const staffProcedure = {
   requires(permission: StaffPermission) {
-    return publicProcedure.meta({ access: "staff", permission }).use(async ({ ctx, next }) => {
-      const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
-      if (!staff.otpEnabled) {
-        throw new DomainError("FORBIDDEN", { message: "Set up two-factor authentication first (staff enrolment)" });
-      }
-      if (!hasPermission(staff.role, permission)) {
-        throw new DomainError("FORBIDDEN", { message: `Your staff role does not grant ${permission}` });
-      }
-      return next({ ctx: { staff } });
-    });
+    return baseProcedure
+      .meta({ access: "staff", permission })
+      .use(async ({ ctx, next }) => {
+        const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
+        if (!staff.otpEnabled) {
+          throw new DomainError("FORBIDDEN", { message: "Set up two-factor authentication first (staff enrolment)" });
+        }
+        if (!hasPermission(staff.role, permission)) {
+          throw new DomainError("FORBIDDEN", { message: `Your staff role does not grant ${permission}` });
+        }
+        return next({ ctx: { staff } });
+      })
+      .use(storableText);
   },
 
   /** The enrolment procedures: any role, only while the member has not enrolled TOTP. */
   enrolment() {
-    return publicProcedure.meta({ access: "staff", permission: ENROLMENT_PERMISSION }).use(async ({ ctx, next }) => {
-      const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
-      if (staff.otpEnabled) {
-        throw new DomainError("FORBIDDEN", {
-          message: "Two-factor authentication is already set up; an administrator can reset it",
-        });
-      }
-      return next({ ctx: { staff } });
-    });
+    return baseProcedure
+      .meta({ access: "staff", permission: ENROLMENT_PERMISSION })
+      .use(async ({ ctx, next }) => {
+        const staff = await resolveStaffSession(ctx.db, ctx.credential, ctx.clock.now());
+        if (staff.otpEnabled) {
+          throw new DomainError("FORBIDDEN", {
+            message: "Two-factor authentication is already set up; an administrator can reset it",
+          });
+        }
+        return next({ ctx: { staff } });
+      })
+      .use(storableText);
   },
 };

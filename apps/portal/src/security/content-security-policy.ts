@@ -32,3 +32,12 @@ export function buildContentSecurityPolicy(options: {
   ];
   return directives.join("; ");
 }
+
+/**
+ * The policy of uploaded files served back (KYC documents): no script, no plugin, no
+ * same-origin access, nothing loaded. An image still shows in the staff page's <img>.
+ */
+export const DOCUMENT_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'";
+
+/** Paths that serve uploaded files rather than pages of the portal. */
+export const isUploadedFilePath = (pathname: string) => pathname.startsWith("/staff/kyc/documents/");

@@ -19,7 +19,7 @@ export function createRequestContext(headers: Headers, credential: Credential | 
     credential,
     request: {
       requestId,
-      ip: clientAddress(headers, env.TRUST_PROXY),
+      ip: clientAddress(headers, { development: env.isDevelopment, edgeToken: env.PORTAL_EDGE_TOKEN }),
       userAgent: headers.get("user-agent"),
     },
   });

@@ -1,5 +1,7 @@
 import "server-only";
-import { appRouter, isDomainError } from "@brokerage/api";
+import { appRouter, DomainError, isDomainError, trpcErrorResponse, trpcTransportRefusal } from "@brokerage/api";
+import { env } from "~/env";
+import { crossOriginRefusal } from "~/security/same-origin";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { REQUEST_ID_HEADER, resolveRequestId } from "~/security/request-id";
 import { readCredential } from "./credential";
@@ -26,24 +28,30 @@ export async function handleTrpcRequest(request: Request): Promise<Response> {
   headers.set(REQUEST_ID_HEADER, requestId);
   const logger = getLogger().child({ requestId });
 
-  const response = await fetchRequestHandler({
-    endpoint: TRPC_ENDPOINT,
-    req: request,
-    router: appRouter,
-    createContext: async () => createRequestContext(headers, await readCredential(headers)),
-    responseMeta({ data }) {
-      const status = domainStatus(data);
-      return status ? { status } : {};
-    },
-    onError({ error, path }) {
-      // Errors inside procedures were converted (and logged when unexpected) by the
-      // router; what reaches here without a domain cause failed before that, e.g. while
-      // building the context.
-      if (!isDomainError(error.cause) && error.code === "INTERNAL_SERVER_ERROR") {
-        logger.error({ path, err: error.cause ?? error }, "tRPC request failed outside a procedure");
-      }
-    },
-  });
+  // A mutation over the cookie session from another origin (same-site included) first:
+  // a foreign page's multipart POST is FORBIDDEN, not merely of the wrong type.
+  const crossOrigin = crossOriginRefusal(request, [env.PORTAL_BASE_URL]);
+  const refusal = crossOrigin ? new DomainError("FORBIDDEN", { message: crossOrigin }) : trpcTransportRefusal(request);
+  const response = refusal
+    ? trpcErrorResponse(refusal)
+    : await fetchRequestHandler({
+        endpoint: TRPC_ENDPOINT,
+        req: request,
+        router: appRouter,
+        createContext: async () => createRequestContext(headers, await readCredential(headers)),
+        responseMeta({ data }) {
+          const status = domainStatus(data);
+          return status ? { status } : {};
+        },
+        onError({ error, path }) {
+          // Errors inside procedures were converted (and logged when unexpected) by the
+          // router; what reaches here without a domain cause failed before that, e.g. while
+          // building the context.
+          if (!isDomainError(error.cause) && error.code === "INTERNAL_SERVER_ERROR") {
+            logger.error({ path, err: error.cause ?? error }, "tRPC request failed outside a procedure");
+          }
+        },
+      });
 
   response.headers.set(REQUEST_ID_HEADER, requestId);
   logger.info(

@@ -10,6 +10,7 @@ import { env } from "~/env";
 import { clientAddress } from "~/server/client-address";
 import { getApiDeps } from "~/server/deps";
 import type { PortalSessionClaims } from "./claims";
+import { parseSignInCredentials, type SignInInput } from "./sign-in-input";
 
 /**
  * A refused sign-in. Its `code` is the domain error code (e.g. OTP_REQUIRED,
@@ -23,14 +24,12 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-const field = (value: unknown) => (typeof value === "string" ? value : "");
-
 function contextFor(request: Request) {
   return createContextInner({
     deps: getApiDeps(),
     request: {
       requestId: request.headers.get("x-request-id") ?? randomUUID(),
-      ip: clientAddress(request.headers, env.TRUST_PROXY),
+      ip: clientAddress(request.headers, { development: env.isDevelopment, edgeToken: env.PORTAL_EDGE_TOKEN }),
       userAgent: request.headers.get("user-agent"),
     },
   });
@@ -46,8 +45,6 @@ async function refuseOnDomainError<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-type SignInInput = { email: string; password: string; otpCode: string | undefined };
-
 /** A Credentials provider whose `login` creates the session row and returns its claims. */
 function portalCredentials(
   id: PortalSessionClaims["kind"],
@@ -58,10 +55,8 @@ function portalCredentials(
     name: id === "customer" ? "Customer" : "Staff",
     credentials: { email: {}, password: {}, otpCode: {} },
     async authorize(credentials, request) {
-      const email = field(credentials.email);
-      const password = field(credentials.password);
-      if (!email || !password) throw new SignInRefused("INVALID_DATA");
-      const input = { email, password, otpCode: field(credentials.otpCode) || undefined };
+      const input = parseSignInCredentials(credentials);
+      if (!input) throw new SignInRefused("INVALID_DATA");
       return refuseOnDomainError(() => login(contextFor(request), input));
     },
   });

@@ -4,6 +4,14 @@ import { emailField } from "./fields";
 export const loginInput = z.strictObject({
   email: emailField,
   password: z.string().min(1).max(1024),
-  /** Required when the customer has OTP enabled (seed 002). */
-  otpCode: z.string().trim().min(1).max(64).optional(),
+  /**
+   * Required when the customer has OTP enabled (seed 002). Empty or blank counts as not
+   * given, so `otp_code: ""` answers OTP_REQUIRED (the code is missing), never INVALID_DATA.
+   */
+  otpCode: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((code) => (code === "" ? undefined : code)),
 });

@@ -8,6 +8,8 @@ import { isUniqueViolation } from "../errors/unique-violation";
 import { hashPassword } from "../passwords/password-hashing";
 import { assertPasswordAllowed } from "../passwords/password-rules";
 import { assertNoReservedNames } from "../customer/reserved-names";
+import type { RateLimits } from "../rate-limit/rate-limits";
+import { addressKey, reserveSms } from "../rate-limit/sms-budget";
 import { CODE_TTL_MS, issueCode } from "./verification-codes";
 
 export const STAFF_ONLY_FIELDS = ["deskId", "managerId", "status", "tanChannels", "conversionRateClass", "debitThreshold"] as const;
@@ -36,13 +38,21 @@ const CODE_MINUTES = CODE_TTL_MS / 60_000;
  * policy, a new e-mail. The
  * unique constraint on the (lower-cased) e-mail is what really refuses a duplicate,
  * also when two sign-ups race. A refused sign-up creates nothing.
+ *
+ * Before all that, the throttles: sign-ups per client address (an hour) and per phone
+ * number (a day), each attempt counted. The SMS is sent only within the number's and the
+ * address's daily SMS budgets and to allowed calling codes (rate-limit/sms-budget.ts);
+ * otherwise the sign-up still succeeds, with `phoneVerificationSent: false`.
  */
 export async function signUp(
-  deps: { db: Database; clock: Clock },
+  deps: { db: Database; clock: Clock; rateLimits: RateLimits },
   input: SignUpInput,
   request: RequestMeta,
 ) {
-  const { db, clock } = deps;
+  const { db, clock, rateLimits } = deps;
+  const address = addressKey(request.ip);
+  if (address !== null) await rateLimits.consume("signUpByAddress", address);
+  if (input.phone) await rateLimits.consume("signUpByPhone", input.phone);
   const brand = await db.brand.findFirst({
     where: { code: input.brand ?? "default" },
     select: { id: true, enabled: true, selfServiceRegistration: true, displayName: true },
@@ -59,6 +69,7 @@ export async function signUp(
   assertPasswordAllowed(input.password, email);
   const passwordHash = await hashPassword(input.password);
   const now = clock.now();
+  const sms = input.phone ? await reserveSms(rateLimits, input.phone, request.ip) : null;
   try {
     return await db.$transaction(async (tx) => {
       const customer = await tx.customer.create({
@@ -81,7 +92,7 @@ export async function signUp(
         customerId: customer.id,
         ...verificationCodeEmail({ purpose: "email-verification", code: emailCode, expiresInMinutes: CODE_MINUTES, brandName: brand.displayName }),
       });
-      if (customer.phone) {
+      if (customer.phone && sms?.send) {
         const smsCode = await issueCode(tx, { customerId: customer.id, purpose: "PHONE_VERIFICATION", target: customer.phone, now });
         await enqueueMessage(tx, {
           channel: "SMS",
@@ -91,9 +102,10 @@ export async function signUp(
         });
       }
       await recordAuditEvent(tx, { kind: "customer.signed_up", customerId: customer.id, request, at: now });
-      return { customerId: customer.id, email: customer.email, emailVerificationSent: true, phoneVerificationSent: customer.phone !== null };
+      return { customerId: customer.id, email: customer.email, emailVerificationSent: true, phoneVerificationSent: sms?.send === true };
     });
   } catch (error) {
+    if (sms?.send) await sms.release();
     if (isUniqueViolation(error)) throw new DomainError("EMAIL_ALREADY_REGISTERED");
     throw error;
   }

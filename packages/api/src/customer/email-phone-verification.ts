@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
 import { enqueueMessage, verificationCodeEmail, verificationCodeSms } from "../messaging";
 import type { RateLimits } from "../rate-limit/rate-limits";
+import { reserveSms } from "../rate-limit/sms-budget";
 import { CODE_TTL_MS, consumeCode, issueCode } from "../auth/verification-codes";
 
 interface Deps {
@@ -53,13 +54,20 @@ export async function verifyContact(
 }
 
 /** A new code (the old one dies), at most 3 in 10 minutes. */
-export async function resendContactCode(deps: Deps, input: { customerId: number; channel: Channel }) {
+export async function resendContactCode(deps: Deps, input: { customerId: number; channel: Channel }, request?: Pick<RequestMeta, "ip">) {
   const c = await contact(deps.db, input.customerId);
   const target = input.channel === "email" ? c.email : c.phone;
   if (!target) throw new DomainError("INVALID_DATA", { fieldErrors: { channel: ["No phone number on file"] } });
   const already = input.channel === "email" ? c.emailVerifiedAt : c.phoneVerifiedAt;
   if (already) return { sent: false as const, alreadyVerified: true as const };
   await deps.rateLimits.consume("codeResend", `${input.customerId}:${input.channel}`);
+  // SMS cost money: the number's and the address's daily budgets, allowed countries only.
+  const sms = input.channel === "phone" ? await reserveSms(deps.rateLimits, target, request?.ip) : null;
+  if (sms && !sms.send) {
+    throw sms.reason === "budget"
+      ? new DomainError("TOO_MANY_ATTEMPTS")
+      : new DomainError("INVALID_DATA", { fieldErrors: { channel: ["Text messages cannot be sent to this number's country"] } });
+  }
   const now = deps.clock.now();
   const minutes = CODE_TTL_MS / 60_000;
   await deps.db.$transaction(async (tx) => {

@@ -23,7 +23,7 @@ export const customerRouter = {
 
   resendCode: customerProcedure
     .input(resendCodeInput)
-    .mutation(({ ctx, input }) => resendContactCode(ctx, { customerId: ctx.session.customerId, channel: input.channel })),
+    .mutation(({ ctx, input }) => resendContactCode(ctx, { customerId: ctx.session.customerId, channel: input.channel }, ctx.request)),
 
   changePassword: customerProcedure.input(changePasswordInput).mutation(({ ctx, input }) =>
     changePassword(

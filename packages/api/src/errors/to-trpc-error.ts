@@ -9,10 +9,12 @@ const TRPC_CODE_BY_STATUS: Record<number, TRPCCode> = {
   401: "UNAUTHORIZED",
   403: "FORBIDDEN",
   404: "NOT_FOUND",
+  405: "METHOD_NOT_SUPPORTED",
   409: "CONFLICT",
   // tRPC has no 410; the HTTP handler sets the real status from `data.httpStatus`.
   410: "NOT_FOUND",
   413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
   429: "TOO_MANY_REQUESTS",
   500: "INTERNAL_SERVER_ERROR",
 };
@@ -45,6 +47,12 @@ export function toDomainError(error: TRPCError, requestId: string): DomainError 
       return new DomainError("INVALID_DATA");
     case "NOT_FOUND":
       return new DomainError("NOT_FOUND");
+    // Raised by tRPC's HTTP layer itself: a query sent with POST, a mutation with GET, a
+    // body that is not JSON. Refusals of the caller, not faults.
+    case "METHOD_NOT_SUPPORTED":
+      return new DomainError("METHOD_NOT_ALLOWED", { message: error.message || undefined });
+    case "UNSUPPORTED_MEDIA_TYPE":
+      return new DomainError("UNSUPPORTED_MEDIA_TYPE");
     case "PAYLOAD_TOO_LARGE":
       return new DomainError("INVALID_DATA", { message: "Request body is too large" });
     default:

@@ -151,9 +151,11 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
     throw invalidBody("The request body is not valid UTF-8");
   }
   if (text.trim() === "") return {};
+  // A body must say it is JSON: a browser form (urlencoded, multipart, text/plain) can be
+  // sent cross-site without a preflight, and is never what a terminal sends.
   const contentType = request.headers.get("content-type");
-  if (contentType !== null && !isJsonContentType(contentType)) {
-    throw invalidBody("Send the request body as application/json");
+  if (contentType === null || !isJsonContentType(contentType)) {
+    throw new HttpError("UNSUPPORTED_MEDIA_TYPE", { message: "Send the request body as application/json" });
   }
   try {
     return JSON.parse(text) as unknown;
@@ -270,6 +272,11 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
     let answer: Answer;
     try {
       path = new URL(request.url).pathname;
+      try {
+        decodeURIComponent(path);
+      } catch {
+        throw new HttpError("INVALID_DATA", { message: "The request path has a malformed percent-escape" });
+      }
       if (basePath) {
         if (path !== basePath && !path.startsWith(`${basePath}/`)) {
           throw new HttpError("NOT_FOUND", { message: `No endpoint at ${path}` });

@@ -1,7 +1,7 @@
 // Serves a Fetch handler from `node:http`: `http.createServer(toNodeHandler(api))`.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import type { CustomerHttpApi } from "./handler";
+import { resolveRequestId, type CustomerHttpApi } from "./handler";
 import { JSON_CONTENT_TYPE } from "./errors";
 
 function requestUrl(req: IncomingMessage): string {
@@ -30,11 +30,38 @@ function toRequest(req: IncomingMessage): Request {
   } as RequestInit);
 }
 
+/** A refusal written before any Fetch `Request` exists (the Fetch API refuses to build one). */
+function refuseRaw(req: IncomingMessage, res: ServerResponse, status: number, body: Record<string, string>, headers: Record<string, string> = {}) {
+  req.resume();
+  res.writeHead(status, {
+    "content-type": JSON_CONTENT_TYPE,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "x-request-id": resolveRequestId(null),
+    connection: "close",
+    ...headers,
+  });
+  res.end(req.method === "HEAD" ? undefined : JSON.stringify(body));
+}
+
 /** A `node:http` request listener for the handler (the connection's address included). */
 export function toNodeHandler(handler: CustomerHttpApi) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let request: Request;
     try {
-      const response = await handler(toRequest(req), { remoteAddress: req.socket.remoteAddress ?? null });
+      request = toRequest(req);
+    } catch {
+      // TRACE, TRACK and CONNECT are "forbidden methods" of the Fetch standard: no
+      // endpoint serves them. Anything else Fetch will not represent is malformed.
+      if (/^(TRACE|TRACK|CONNECT)$/i.test(req.method ?? "")) {
+        refuseRaw(req, res, 405, { error: "METHOD_NOT_ALLOWED", message: `${req.method} is not allowed here` });
+      } else {
+        refuseRaw(req, res, 400, { error: "INVALID_DATA", message: "The request is malformed" });
+      }
+      return;
+    }
+    try {
+      const response = await handler(request, { remoteAddress: req.socket.remoteAddress ?? null });
       const body = Buffer.from(await response.arrayBuffer());
       res.statusCode = response.status;
       response.headers.forEach((value, name) => res.setHeader(name, value));

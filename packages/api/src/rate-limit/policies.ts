@@ -1,5 +1,17 @@
+import { env } from "../env";
+
+const DAY = 24 * 60 * 60;
+
 /** How many tries each guessable or abusable operation gets, and over what window. */
 export const RATE_LIMIT_POLICIES = {
+  /** Sign-ups from one client address (SIGNUP_LIMIT_PER_ADDRESS, default 20 an hour). */
+  signUpByAddress: { points: env.SIGNUP_LIMIT_PER_ADDRESS, durationSeconds: 60 * 60 },
+  /** Sign-ups giving one phone number (SIGNUP_LIMIT_PER_PHONE, default 10 a day). */
+  signUpByPhone: { points: env.SIGNUP_LIMIT_PER_PHONE, durationSeconds: DAY },
+  /** SMS to one number (SMS_LIMIT_PER_NUMBER, default 5 a day): SMS pumping costs money. */
+  smsByNumber: { points: env.SMS_LIMIT_PER_NUMBER, durationSeconds: DAY },
+  /** SMS caused from one client address (SMS_LIMIT_PER_ADDRESS, default 20 a day). */
+  smsByAddress: { points: env.SMS_LIMIT_PER_ADDRESS, durationSeconds: DAY },
   /** Failed logins for one e-mail address (issue: 5 in 15 minutes). */
   loginByAccount: { points: 5, durationSeconds: 15 * 60 },
   /** Failed logins from one client address, across accounts. */
@@ -22,6 +34,6 @@ export const RATE_LIMIT_POLICIES = {
   tradingPasswordCode: { points: 5, durationSeconds: 10 * 60 },
   /** Trading-password restores of one account: each sets a new password in the core. */
   tradingPasswordRestore: { points: 3, durationSeconds: 60 * 60 },
-} as const;
+} as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_POLICIES;

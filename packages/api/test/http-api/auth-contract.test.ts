@@ -133,6 +133,9 @@ describe("POST /customer/auth/login", () => {
     const { customer, token } = await signedIn(s);
     const otp = await enableOtp(token);
     expectRow(await post({ email: customer.email, password: "Correct-Horse-42" }), "OTP_REQUIRED");
+    // An empty or blank otp_code is a missing one, not invalid data.
+    expectRow(await post({ email: customer.email, password: "Correct-Horse-42", otp_code: "" }), "OTP_REQUIRED");
+    expectRow(await post({ email: customer.email, password: "Correct-Horse-42", otp_code: "   " }), "OTP_REQUIRED");
     expectRow(await post({ email: customer.email, password: "Correct-Horse-42", otp_code: "000000" }), "INVALID_OTP_CODE");
     const ok = await post({ email: customer.email, password: "Correct-Horse-42", otp_code: await code(otp.secret) });
     expect(ok.status).toBe(200);

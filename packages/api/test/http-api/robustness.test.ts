@@ -1,5 +1,6 @@
 // What the HTTP layer itself answers: bodies that are not JSON, of the wrong shape or too
 // large; unknown paths and methods; faults; CORS. Always JSON, never a stack trace.
+import { request as httpRequest } from "node:http";
 import { createPrismaClient } from "@brokerage/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomerHttpApi } from "../../src/http-api/handler";
@@ -48,18 +49,25 @@ describe("request bodies", () => {
     expect((await s.api.call("POST", LOGIN, { body: "[1,2]" })).body).toEqual(invalidData({ _form: [expect.stringMatching(/object/)] }));
   });
 
-  it("refuses a body sent as something other than JSON, and bytes that are not UTF-8", async () => {
+  it("refuses a body sent as something other than JSON with 415, and bytes that are not UTF-8", async () => {
     const json = JSON.stringify({ email, password: PASSWORD });
-    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+    const sessionsBefore = await s.h.db.session.count();
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "application/jsonx"]) {
       const reply = await s.api.call("POST", LOGIN, { body: json, headers: { "content-type": type } });
-      expect([type, reply.status, reply.body.message]).toEqual([type, 400, "Send the request body as application/json"]);
+      expect([type, reply.status, reply.body]).toEqual([
+        type,
+        415,
+        { error: "UNSUPPORTED_MEDIA_TYPE", message: "Send the request body as application/json" },
+      ]);
     }
+    // No content type at all (a bare byte body) is not JSON either.
+    const bare = await fetch(`${s.api.url}${LOGIN}`, { method: "POST", body: new TextEncoder().encode(json) });
+    expect([bare.status, ((await bare.json()) as { error: string }).error]).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    // None of them signed anyone in.
+    expect(await s.h.db.session.count()).toBe(sessionsBefore);
     for (const type of ["application/json", "application/json; charset=utf-8", "application/vnd.api+json"]) {
       expect((await s.api.call("POST", LOGIN, { body: json, headers: { "content-type": type } })).status).toBe(200);
     }
-    // No content type at all (a bare byte body) is read as JSON.
-    const bare = await fetch(`${s.api.url}${LOGIN}`, { method: "POST", body: new TextEncoder().encode(json) });
-    expect(bare.status).toBe(200);
     const latin1 = await fetch(`${s.api.url}${LOGIN}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -157,6 +165,89 @@ describe("paths and methods", () => {
         allow,
       ]);
     }
+  });
+});
+
+describe("fuzz-style cases: refusals, never 500, nothing changed", () => {
+  /** What the database holds that any of these requests could have changed. */
+  const snapshot = async () => ({
+    sessions: await s.h.db.session.count(),
+    accounts: await s.h.db.account.count(),
+    audit: await s.h.db.auditEvent.count(),
+    customers: await s.h.db.customer.count(),
+  });
+
+  /** One request over node:http, which sends any method token (fetch refuses TRACE). */
+  function rawCall(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
+    return new Promise<{ status: number; body: Record<string, unknown> | null }>((resolve, reject) => {
+      const url = new URL(s.api.url);
+      const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, unknown>) : null }));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
+  it("answers a NUL byte or an unpaired surrogate in any string field with 400 INVALID_DATA naming the field", async () => {
+    const { token } = await signedIn(s);
+    const before = await snapshot();
+    const bad = ["a\\u0000b", "\\u0000", "x\\ud800", "\\udc00y", "\\ud800\\ud800"];
+    const cases: Array<[string, string, Record<string, string>, string | null]> = [
+      ["POST", LOGIN, { email: `"${email}"`, password: `"${PASSWORD}"` }, null],
+      ["POST", "/customer/auth/refresh", { refresh_token: '"x"' }, null],
+      ["POST", "/customer/auth/otp/check", { code: '"123456"' }, token],
+      ["PUT", "/customer/auth/otp", { secret: '"JBSWY3DPEHPK3PXP"', code: '"123456"' }, token],
+      ["DELETE", "/customer/auth/otp", { code: '"123456"' }, token],
+      ["POST", "/customer/account/open", { group: '"demo-usd"', idempotency_key: '"fuzz-key-0001"' }, token],
+    ];
+    for (const [method, path, fields, bearer] of cases) {
+      for (const field of Object.keys(fields)) {
+        for (const value of bad) {
+          // Built as JSON text: the escapes reach the server exactly as a fuzzer sends them.
+          const text = `{${Object.entries(fields)
+            .map(([k, v]) => `"${k}":${k === field ? `"${value}"` : v}`)
+            .join(",")}}`;
+          const reply = await s.api.call(method, path, { body: text, token: bearer });
+          expect([method, path, field, value, reply.status, reply.body.error, Object.keys(reply.body.field_errors ?? {})]).toEqual([
+            method,
+            path,
+            field,
+            value,
+            400,
+            "INVALID_DATA",
+            [field],
+          ]);
+        }
+      }
+    }
+    // A NUL in an object key is refused too, never looked up.
+    const key = await s.api.call("POST", LOGIN, { body: `{"email":"${email}","password":"${PASSWORD}","a\\u0000":1}` });
+    expect([key.status, key.body.error]).toEqual([400, "INVALID_DATA"]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("answers malformed percent-escapes in the path with 400 INVALID_DATA", async () => {
+    const before = await snapshot();
+    for (const path of ["/customer/auth/%zz", "/customer/%", "/customer/auth/login%E0%A4%A", "/%c0%af"]) {
+      const reply = await s.api.call("POST", path, { body: { email, password: PASSWORD } });
+      expect([path, reply.status, reply.body]).toEqual([path, 400, { error: "INVALID_DATA", message: "The request path has a malformed percent-escape" }]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("answers odd methods with the API's JSON 405 and POST without JSON with 415", async () => {
+    const before = await snapshot();
+    for (const method of ["TRACE", "PROPFIND", "COPY", "MKCOL", "PURGE", "SEARCH"]) {
+      const reply = await rawCall(method, LOGIN);
+      expect([method, reply.status, reply.body?.error]).toEqual([method, 405, "METHOD_NOT_ALLOWED"]);
+    }
+    const form = await rawCall("POST", LOGIN, { "content-type": "application/x-www-form-urlencoded" }, `email=${encodeURIComponent(email)}&password=${PASSWORD}`);
+    expect([form.status, form.body?.error]).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    expect(await snapshot()).toEqual(before);
   });
 });
 

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { refused, type ActionResult } from "~/server/action-result";
-import { safeRedirectTarget } from "~/session/redirect-target";
+import { safeRedirectTarget } from "~/security/safe-redirect";
 import { signInCustomer } from "~/session/sign-in-customer";
 
 const signInInput = z.object({

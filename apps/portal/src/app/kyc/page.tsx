@@ -11,7 +11,7 @@ import {
   statusNameOf,
   type KycStatusName,
 } from "~/components/kyc/kyc-words";
-import { safeReturnPath } from "~/components/kyc/return-to";
+import { safeRedirectPath } from "~/security/safe-redirect";
 import { getServerCaller } from "~/trpc/server";
 import { KycProgress } from "./kyc-progress";
 import { KycSubmission } from "./kyc-submission";
@@ -46,7 +46,7 @@ export default async function KycPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const returnTo = safeReturnPath((await searchParams).returnTo);
+  const returnTo = safeRedirectPath((await searchParams).returnTo);
   const here = returnTo ? `/kyc?returnTo=${encodeURIComponent(returnTo)}` : "/kyc";
   // The customer sign-in page takes where to come back to as `next`.
   const signIn = (ended: boolean) =>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentCustomer } from "~/session/current-customer";
-import { safeRedirectTarget } from "~/session/redirect-target";
+import { safeRedirectTarget } from "~/security/safe-redirect";
 import styles from "../identity.module.css";
 import { SignInForm } from "./sign-in-form";
 

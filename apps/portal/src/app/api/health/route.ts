@@ -2,6 +2,7 @@ import { checkHealth, type HealthReport } from "@brokerage/api";
 import { getDb } from "@brokerage/db/client";
 import { getLogger } from "~/server/logger";
 import { getSimulator } from "~/server/deps";
+import { methodNotAllowed } from "~/server/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,6 @@ export async function GET() {
     headers: { "Cache-Control": "no-store" },
   });
 }
+
+export const POST = methodNotAllowed("GET", "HEAD");
+export { POST as PUT, POST as PATCH, POST as DELETE };

@@ -1,4 +1,5 @@
 import { buildOpenApiDocument } from "@brokerage/api";
+import { methodNotAllowed } from "~/server/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +12,6 @@ export function GET() {
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache" },
   });
 }
+
+export const POST = methodNotAllowed("GET", "HEAD");
+export { POST as PUT, POST as PATCH, POST as DELETE };

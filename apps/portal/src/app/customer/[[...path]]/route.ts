@@ -14,7 +14,7 @@ function handle(request: Request): Promise<Response> {
   api ??= createCustomerHttpApi({
     deps: getApiDeps(),
     allowedOrigins: env.CORS_ALLOWED_ORIGINS,
-    clientAddress: (r) => clientAddress(r.headers, env.TRUST_PROXY),
+    clientAddress: (r) => clientAddress(r.headers, { development: env.isDevelopment, edgeToken: env.PORTAL_EDGE_TOKEN }),
   });
   return api(request);
 }

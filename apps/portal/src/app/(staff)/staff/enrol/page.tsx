@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { auth } from "~/auth";
-import { safeReturnPath } from "~/components/kyc/return-to";
+import { safeRedirectPath } from "~/security/safe-redirect";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffSignInPath } from "../staff-access";
 import { StaffEnrolment } from "./staff-enrolment";
@@ -22,7 +22,7 @@ export default async function StaffEnrolPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const returnTo = safeReturnPath((await searchParams).returnTo, { prefix: "/staff" }) ?? "/staff";
+  const returnTo = safeRedirectPath((await searchParams).returnTo, { prefix: "/staff" }) ?? "/staff";
   const here = `/staff/enrol?returnTo=${encodeURIComponent(returnTo)}`;
   const session = await auth();
   if (!session?.sessionId) redirect(staffSignInPath(here));

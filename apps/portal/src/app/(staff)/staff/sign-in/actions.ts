@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "~/auth";
-import { safeReturnPath } from "~/components/kyc/return-to";
+import { safeRedirectPath } from "~/security/safe-redirect";
 
 export interface StaffSignInState {
   /** A domain error code (CUSTOMER_NOT_FOUND_OR_INCORRECT, OTP_REQUIRED ...), MISSING_FIELDS or UNKNOWN. */
@@ -29,7 +29,7 @@ export async function staffSignInAction(
   const password = text(form.get("password"));
   const otpCode = text(form.get("otpCode")).replace(/\s+/g, "");
   // Staff pages send a member who still has to enrol TOTP on to the enrolment first.
-  const target = safeReturnPath(text(form.get("returnTo")), { prefix: "/staff" }) ?? "/staff";
+  const target = safeRedirectPath(text(form.get("returnTo")), { prefix: "/staff" }) ?? "/staff";
   const otpRequired = previous.otpRequired || otpCode !== "";
   if (!email || !password) return { error: "MISSING_FIELDS", otpRequired };
   if (otpRequired && !otpCode) return { error: "OTP_REQUIRED", otpRequired: true };

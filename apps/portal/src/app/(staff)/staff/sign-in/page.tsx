@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { auth } from "~/auth";
-import { safeReturnPath } from "~/components/kyc/return-to";
+import { safeRedirectPath } from "~/security/safe-redirect";
 import { getServerCaller } from "~/trpc/server";
 import { StaffSignInForm } from "./staff-sign-in-form";
 import styles from "./sign-in.module.css";
@@ -35,7 +35,7 @@ export default async function StaffSignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const returnTo = safeReturnPath((await searchParams).returnTo, { prefix: "/staff" });
+  const returnTo = safeRedirectPath((await searchParams).returnTo, { prefix: "/staff" });
   const [t, session] = await Promise.all([getTranslations("staff.signIn"), auth()]);
   const kind = session?.sessionId ? session.kind : undefined;
 

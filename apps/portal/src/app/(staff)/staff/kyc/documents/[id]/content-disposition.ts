@@ -1,5 +1,5 @@
 /**
- * `inline` with the uploaded name: a plain-ASCII fallback (quotes, backslashes and
+ * `attachment` (an uploaded file is never rendered as a page of ours) with the uploaded name: a plain-ASCII fallback (quotes, backslashes and
  * control characters replaced) and the exact name in RFC 5987 form.
  */
 export function contentDisposition(fileName: string): string {
@@ -8,5 +8,5 @@ export function contentDisposition(fileName: string): string {
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `inline; filename="${fallback}"; filename*=UTF-8''${exact}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
 }

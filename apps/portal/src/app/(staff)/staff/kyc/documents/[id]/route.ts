@@ -1,9 +1,12 @@
 // A KYC document's bytes, for staff only: identity documents never reach anyone else.
 // Anonymous callers get 401, customers 403; staff get the file exactly as stored (the
-// API checks its digest and audits every read), shown inline and never cached.
+// API checks its digest and audits every read), as an attachment under a sandboxing CSP
+// (an uploaded HTML or SVG file can never run as a page of the portal), never cached.
 import { getDomainError } from "@brokerage/api";
 import { auth } from "~/auth";
+import { methodNotAllowed } from "~/server/method-not-allowed";
 import { getServerCaller } from "~/trpc/server";
+import { DOCUMENT_CONTENT_SECURITY_POLICY } from "~/security/content-security-policy";
 import { contentDisposition } from "./content-disposition";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +16,14 @@ const NO_STORE = "no-store";
 function refuse(status: number, error: string): Response {
   return Response.json(
     { error },
-    { status, headers: { "Cache-Control": NO_STORE, "X-Content-Type-Options": "nosniff" } },
+    {
+      status,
+      headers: {
+        "Cache-Control": NO_STORE,
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": DOCUMENT_CONTENT_SECURITY_POLICY,
+      },
+    },
   );
 }
 
@@ -36,6 +46,7 @@ export async function GET(
         "Content-Length": String(bytes.length),
         "Content-Disposition": contentDisposition(document.fileName),
         "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": DOCUMENT_CONTENT_SECURITY_POLICY,
         "Cache-Control": NO_STORE,
       },
     });
@@ -48,3 +59,6 @@ export async function GET(
     return refuse(domain.httpStatus, domain.code);
   }
 }
+
+export const POST = methodNotAllowed("GET", "HEAD");
+export { POST as PUT, POST as PATCH, POST as DELETE };
