@@ -66,14 +66,15 @@ async function main() {
   };
   const [rawPort, apiPort, portalPort] = [await freePort(), await freePort(), await freePort()];
   const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
-  const nextBin = createRequire(path.join(portalDir, "package.json")).resolve("next/dist/bin/next");
+
   const start = (args: string[], cwd: string, port: number) => {
     const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...serverEnv, PORT: String(port), HOST: "127.0.0.1" } });
     children.push(child);
   };
   start([tsxCli, path.join(repo, "bench/src/raw-server.ts")], repo, rawPort);
   start([apiBundle], path.join(repo, "apps/api"), apiPort);
-  start([nextBin, "start", "--port", String(portalPort)], portalDir, portalPort);
+  // The portal's production start (scripts/start.ts: its node:http front door before Next).
+  start(["--import", "tsx", "scripts/start.ts"], portalDir, portalPort);
   const raw = `http://127.0.0.1:${rawPort}`;
   const api = `http://127.0.0.1:${apiPort}`;
   const portal = `http://localhost:${portalPort}`;

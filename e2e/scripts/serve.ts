@@ -86,8 +86,6 @@ try {
       // The limits are tested in packages/api/test/identity/sign-up-abuse.test.ts.
       SIGNUP_LIMIT_PER_ADDRESS: "100000",
       SMS_LIMIT_PER_ADDRESS: "100000",
-      // Uploaded KYC files stay in the run's temp folder, not in the repository.
-      KYC_STORAGE_DIR: path.join(stateDir(), "kyc-documents"),
     },
   });
   next.once("exit", (code, signal) => {

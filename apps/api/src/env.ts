@@ -1,6 +1,7 @@
 // The API server's environment, validated once; nothing else here reads process.env. The
 // router's own settings (OTP_ENCRYPTION_KEY, PORTAL_BASE_URL, KYC_STORAGE_DIR, ...) are
 // validated by @brokerage/api; the server shares them with the portal.
+import { parseTrustProxy } from "@brokerage/api/trusted-proxy";
 import { z } from "zod";
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -14,6 +15,19 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
   /** Redis for the shared rate-limit counters; unset, they live in PostgreSQL. */
   REDIS_URL: optional(z.string().min(1)),
+  /**
+   * Behind a reverse proxy: which proxies' X-Forwarded-For entries are believed, a hop
+   * count (`1`) or a comma-separated list of proxy addresses/CIDR ranges, as for the
+   * portal. Unset: the socket's address, never a header.
+   */
+  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+    try {
+      return parseTrustProxy(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
   CORS_ALLOWED_ORIGINS: z
     .string()
     .optional()

@@ -27,6 +27,7 @@ logger.info({ throttleStore: env.REDIS_URL ? "redis" : "postgresql" }, "throttle
 const server = createApiServer({
   deps: { db, core: simulator.core, rateLimits, logger },
   allowedOrigins: env.CORS_ALLOWED_ORIGINS,
+  trustProxy: env.TRUST_PROXY,
 });
 
 server.listen(env.PORT, env.HOST, () => {

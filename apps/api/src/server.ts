@@ -13,18 +13,21 @@ import {
   REQUEST_ID_HEADER,
   resolveRequestId,
   toNodeHandler,
+  trpcErrorResponse,
   trpcResponseStatus,
+  trpcTransportRefusal,
   type ApiDeps,
   type Logger,
 } from "@brokerage/api";
+import { resolveClientAddress, type TrustProxy } from "@brokerage/api/trusted-proxy";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 
 export interface ApiServerOptions {
   deps: ApiDeps & { logger: Logger };
   /** Origins whose browsers may call the customer REST API (CORS); none by default. */
   allowedOrigins?: readonly string[];
-  /** The client's address of a request; the socket's by default. */
-  clientAddress?: (req: http.IncomingMessage) => string | null;
+  /** Which proxies' X-Forwarded-For entries are believed (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -45,7 +48,9 @@ function pathOf(req: http.IncomingMessage): string {
 export function createApiRequestListener(options: ApiServerOptions): http.RequestListener {
   const { deps } = options;
   const logger = deps.logger;
-  const clientAddress = options.clientAddress ?? ((req) => req.socket.remoteAddress ?? null);
+  const trust = options.trustProxy ?? { kind: "none" };
+  const clientAddress = (req: http.IncomingMessage) =>
+    resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
 
   const rest = toNodeHandler(
     createCustomerHttpApi({
@@ -112,7 +117,17 @@ export function createApiRequestListener(options: ApiServerOptions): http.Reques
         return health(res, path);
       }
       if (path === "/openapi.json") req.url = "/api/openapi.json";
-      if (path.startsWith(TRPC_BASE)) return trpc(req, res);
+      if (path.startsWith(TRPC_BASE)) {
+        // What tRPC would answer with a 500 or accept although it is not our API (other
+        // methods, non-JSON bodies, malformed escapes): refused first, as the portal does.
+        const refusal = trpcTransportRefusal({
+          method: req.method ?? "GET",
+          url: req.url ?? "/",
+          headers: { get: (name) => headerOf(req, name) },
+        });
+        if (refusal) return sendResponse(res, trpcErrorResponse(refusal));
+        return trpc(req, res);
+      }
       if (isRest) return rest(req, res);
       return sendJson(res, 404, { error: "NOT_FOUND", message: `No endpoint at ${path}` });
     };
@@ -127,6 +142,19 @@ export function createApiRequestListener(options: ApiServerOptions): http.Reques
         }
       });
   };
+}
+
+function headerOf(req: http.IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(", ") : (value ?? null);
+}
+
+async function sendResponse(res: http.ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.setHeader("content-length", body.length);
+  res.end(body);
 }
 
 /** A header of this server's own, set on every request before any handler reads it. */

@@ -9,6 +9,7 @@ import { createPrismaClient, type Database } from "@brokerage/db";
 import { seedDemoData, DEMO_CUSTOMER } from "@brokerage/db/seed";
 import { createTestDatabase, type TestDatabase } from "@brokerage/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parseTrustProxy } from "@brokerage/api/trusted-proxy";
 import { createApiServer } from "../src/server";
 
 let database: TestDatabase;
@@ -130,5 +131,42 @@ describe("the API server", () => {
     const events = await db.auditEvent.findMany({ where: { kind: "customer.login" }, orderBy: { id: "desc" }, take: 1, select: { ip: true } });
     expect(await db.auditEvent.count({ where: { kind: "customer.login" } })).toBe(before + 1);
     expect(events[0]?.ip).toMatch(/^(127\.0\.0\.1|::ffff:127\.0\.0\.1)$/);
+  });
+
+  it("refuses what tRPC must not see: other methods 405, non-JSON POST 415, malformed paths 400, all as tRPC errors", async () => {
+    const appCode = async (response: Response) => ((await response.json()) as { error: { data: { appCode: string } } }).error.data.appCode;
+    const put = await fetch(`${base}/trpc/session.revokeOthers`, { method: "PUT" });
+    expect([put.status, put.headers.get("allow"), await appCode(put)]).toEqual([405, "GET, HEAD, POST", "METHOD_NOT_ALLOWED"]);
+    const form = await fetch(`${base}/trpc/session.revokeOthers`, { method: "POST", body: new FormData() });
+    expect([form.status, await appCode(form)]).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    const bare = await fetch(`${base}/trpc/session.revokeOthers`, { method: "POST" });
+    expect([bare.status, await appCode(bare)]).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    const escape = await fetch(`${base}/trpc/brand.get%E0%A4%A`);
+    expect([escape.status, await appCode(escape)]).toEqual([400, "INVALID_DATA"]);
+    const empty = await fetch(`${base}/trpc/session.revokeOthers`, { method: "POST", headers: { "content-type": "application/json" } });
+    expect(empty.status).toBe(401);
+  });
+
+  it("believes X-Forwarded-For only as far as TRUST_PROXY says", async () => {
+    const trusting = createApiServer({
+      deps: { db, core: simulator.core, rateLimits, logger: createLogger({ level: "silent" }) },
+      trustProxy: parseTrustProxy("127.0.0.1/32,::1"),
+    });
+    trusting.listen(0, "127.0.0.1");
+    await once(trusting, "listening");
+    try {
+      const url = `http://127.0.0.1:${(trusting.address() as AddressInfo).port}`;
+      await fetch(`${url}/customer/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.4, 203.0.113.8" },
+        body: JSON.stringify({ email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password }),
+      });
+      const [event] = await db.auditEvent.findMany({ where: { kind: "customer.login" }, orderBy: { id: "desc" }, take: 1, select: { ip: true } });
+      // The loopback peer is a trusted proxy; 203.0.113.8 is not, so it is the client.
+      expect(event?.ip).toBe("203.0.113.8");
+    } finally {
+      trusting.closeAllConnections();
+      await new Promise((resolve) => trusting.close(resolve));
+    }
   });
 });

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { ERROR_CATALOG, type ErrorCode } from "@brokerage/api/error-codes";
-import { CLIENT_ADDRESS_HEADER, EDGE_TOKEN_HEADER, resolveClientAddress, type TrustProxy } from "../src/server/trusted-proxy";
+import { CLIENT_ADDRESS_HEADER, EDGE_TOKEN_HEADER, resolveClientAddress, type TrustProxy } from "@brokerage/api/trusted-proxy";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseTrustProxy } from "../src/server/trusted-proxy";
+import { parseTrustProxy } from "@brokerage/api/trusted-proxy";
 import { scriptEnv } from "./env";
 import { createPortalServer } from "./portal-server";
 

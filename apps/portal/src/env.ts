@@ -1,7 +1,7 @@
 // The portal's environment, validated once. Nothing else in the app reads process.env
 // (scripts/ have their own env.ts: they run outside Next).
 import { z } from "zod";
-import { parseTrustProxy } from "./server/trusted-proxy";
+import { parseTrustProxy } from "@brokerage/api/trusted-proxy";
 
 /** Unset and empty both mean "not configured": an empty line in a .env file is common. */
 const optional = <T extends z.ZodType>(schema: T) =>

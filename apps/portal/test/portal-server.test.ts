@@ -5,7 +5,7 @@ import net from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPortalServer } from "../scripts/portal-server";
-import { parseTrustProxy } from "~/server/trusted-proxy";
+import { parseTrustProxy } from "@brokerage/api/trusted-proxy";
 
 let server: Server;
 let port: number;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAcceptLanguage, pickLocale } from "~/i18n/locales";
 import { clientAddress } from "~/server/client-address";
-import { domainStatus } from "~/server/domain-status";
 import { shouldRetry } from "~/trpc/query-client";
 import { readSessionClaims } from "~/session/claims";
 import { authCookies } from "~/session/cookies";
@@ -105,22 +104,5 @@ describe("auth cookies", () => {
     const development = authCookies(false);
     expect(development.sessionToken.name).toBe("authjs.session-token");
     expect(development.sessionToken.options.secure).toBe(false);
-  });
-});
-
-describe("tRPC response status", () => {
-  const failure = (httpStatus: number) => ({ error: { data: { httpStatus } } });
-  const success = { result: { data: null } };
-
-  it("is the domain's status, including those tRPC has no code for", () => {
-    expect(domainStatus([failure(410)])).toBe(410);
-    expect(domainStatus([failure(429)])).toBe(429);
-    expect(domainStatus([failure(409), failure(409)])).toBe(409);
-  });
-
-  it("is left to tRPC for successes and mixed batches", () => {
-    expect(domainStatus([success])).toBeUndefined();
-    expect(domainStatus([success, failure(401)])).toBeUndefined();
-    expect(domainStatus([failure(401), failure(403)])).toBeUndefined();
   });
 });

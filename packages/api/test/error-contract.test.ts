@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createPrismaClient } from "@brokerage/db";
 import { createHTTPServer } from "@trpc/server/adapters/standalone";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter, createContextInner, createLogger, ERROR_CATALOG, getDomainError, isErrorCode } from "../src/index";
+import { appRouter, createContextInner, createLogger, ERROR_CATALOG, getDomainError, isErrorCode, trpcResponseStatus } from "../src/index";
 import { createHarness, type Harness } from "./support/harness";
 
 let h: Harness;
@@ -117,5 +117,22 @@ describe("the README's error table", () => {
     );
     const expected = Object.fromEntries(Object.entries(ERROR_CATALOG).map(([code, { status }]) => [code, status]));
     expect(listed).toEqual(expected);
+  });
+});
+
+describe("tRPC response status", () => {
+  const failure = (httpStatus: number) => ({ error: { data: { httpStatus } } });
+  const success = { result: { data: null } };
+
+  it("is the domain's status, including those tRPC has no code for", () => {
+    expect(trpcResponseStatus([failure(410)])).toBe(410);
+    expect(trpcResponseStatus([failure(429)])).toBe(429);
+    expect(trpcResponseStatus([failure(409), failure(409)])).toBe(409);
+  });
+
+  it("is left to tRPC for successes and mixed batches", () => {
+    expect(trpcResponseStatus([success])).toBeUndefined();
+    expect(trpcResponseStatus([success, failure(401)])).toBeUndefined();
+    expect(trpcResponseStatus([failure(401), failure(403)])).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { CLIENT_ADDRESS_HEADER, EDGE_TOKEN_HEADER, normalizeAddress } from "./trusted-proxy";
+import { CLIENT_ADDRESS_HEADER, EDGE_TOKEN_HEADER, normalizeAddress } from "@brokerage/api/trusted-proxy";
 
 function sameToken(sent: string | null, expected: string | undefined): boolean {
   if (!sent || !expected) return false;

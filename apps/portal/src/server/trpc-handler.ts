@@ -1,11 +1,10 @@
 import "server-only";
-import { appRouter, DomainError, isDomainError, trpcErrorResponse, trpcTransportRefusal } from "@brokerage/api";
+import { appRouter, DomainError, isDomainError, trpcErrorResponse, trpcResponseStatus, trpcTransportRefusal } from "@brokerage/api";
 import { env } from "~/env";
 import { crossOriginRefusal } from "~/security/same-origin";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { REQUEST_ID_HEADER, resolveRequestId } from "~/security/request-id";
 import { readCredential } from "./credential";
-import { domainStatus } from "./domain-status";
 import { getLogger } from "./logger";
 import { createRequestContext } from "./request-context";
 
@@ -40,7 +39,7 @@ export async function handleTrpcRequest(request: Request): Promise<Response> {
         router: appRouter,
         createContext: async () => createRequestContext(headers, await readCredential(headers)),
         responseMeta({ data }) {
-          const status = domainStatus(data);
+          const status = trpcResponseStatus(data);
           return status ? { status } : {};
         },
         onError({ error, path }) {

@@ -14,15 +14,23 @@ function isJson(contentType: string | null): boolean {
   return contentType?.split(";", 1)[0]?.trim().toLowerCase() === "application/json";
 }
 
+/** What the checks read of a request: a Fetch `Request`, or a node request's equivalent. */
+export interface TransportRequest {
+  method: string;
+  /** Absolute, or a path from the root. */
+  url: string;
+  headers: { get(name: string): string | null };
+}
+
 /** The refusal of a request the endpoint must not pass to tRPC, or null. */
-export function trpcTransportRefusal(request: Request): DomainError | null {
+export function trpcTransportRefusal(request: TransportRequest): DomainError | null {
   if (!(TRPC_METHODS as readonly string[]).includes(request.method)) {
     return new DomainError("METHOD_NOT_ALLOWED", {
       message: `${request.method.slice(0, 32)} is not allowed here; use GET for queries and POST for mutations`,
     });
   }
   try {
-    decodeURIComponent(new URL(request.url).pathname);
+    decodeURIComponent(new URL(request.url, "http://localhost").pathname);
   } catch {
     return new DomainError("INVALID_DATA", { message: "The request path has a malformed percent-escape" });
   }

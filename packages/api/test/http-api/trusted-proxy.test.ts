@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAddress, parseTrustProxy, resolveClientAddress, TrustProxyError } from "~/server/trusted-proxy";
+import { normalizeAddress, parseTrustProxy, resolveClientAddress, TrustProxyError } from "../../src/http-api/trusted-proxy";
 
 const none = parseTrustProxy(undefined);
 

@@ -1,7 +1,8 @@
 // Which peer's word about the client address we take (TRUST_PROXY). The portal's
-// production server (scripts/start.ts) applies this to the socket's peer address and the
-// incoming X-Forwarded-For, once, before Next sees the request; nothing else reads
-// X-Forwarded-For. No `server-only`: the start script imports it outside Next.
+// production server (apps/portal/scripts/start.ts) and the API server (apps/api) apply it
+// to the socket's peer address and the incoming X-Forwarded-For, once per request, before
+// anything else sees the request; nothing else reads X-Forwarded-For. A subpath export
+// (`@brokerage/api/trusted-proxy`) so the portal's start script loads nothing else.
 import { BlockList, isIP } from "node:net";
 
 export type TrustProxy =
