@@ -4,12 +4,14 @@
 import "server-only";
 import { createContextInner, getDomainError, loginCustomer, loginStaff } from "@brokerage/api";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { CredentialsSignin } from "next-auth";
 import { randomUUID } from "node:crypto";
 import { env } from "~/env";
 import { clientAddress } from "~/server/client-address";
 import { getApiDeps } from "~/server/deps";
 import type { PortalSessionClaims } from "./claims";
+import { deviceCookie } from "./cookies";
 
 /**
  * A refused sign-in. Its `code` is the domain error code (e.g. OTP_REQUIRED,
@@ -68,7 +70,11 @@ function portalCredentials(
 }
 
 export const customerCredentials = portalCredentials("customer", async (ctx, input) => {
-  const result = await loginCustomer(ctx, input, ctx.request, "WEB");
+  // The known-device cookie goes in with the attempt and comes back (renewed) on success.
+  const jar = await cookies();
+  const device = deviceCookie(env.isProduction);
+  const result = await loginCustomer(ctx, { ...input, deviceToken: jar.get(device.name)?.value }, ctx.request, "WEB");
+  jar.set(device.name, result.deviceToken, device.options);
   return { id: String(result.customerId), sessionId: result.sessionId, kind: "customer" };
 });
 

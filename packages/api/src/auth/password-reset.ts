@@ -77,6 +77,8 @@ export async function resetPassword(
     });
     await recordAuditEvent(tx, { kind: "customer.password_reset", customerId: customer.id, request, at: now });
   });
-  await deps.rateLimits.reset("loginByAccount", email);
+  for (const name of ["loginByAccount", "loginByAccountHour", "loginByAccountDay"] as const) {
+    await deps.rateLimits.reset(name, email);
+  }
   return { passwordChanged: true as const };
 }

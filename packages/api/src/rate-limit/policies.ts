@@ -1,7 +1,21 @@
 /** How many tries each guessable or abusable operation gets, and over what window. */
 export const RATE_LIMIT_POLICIES = {
-  /** Failed logins for one e-mail address (issue: 5 in 15 minutes). */
-  loginByAccount: { points: 5, durationSeconds: 15 * 60 },
+  /**
+   * Failed logins for one e-mail address from one client address: the low ceiling that
+   * stops a guesser without touching the owner elsewhere (ASVS 6.3.1).
+   */
+  loginByAccountAddress: { points: 5, durationSeconds: 15 * 60 },
+  /**
+   * Failed logins for one e-mail address from anywhere, in growing windows: 10 in 15
+   * minutes, 20 in an hour, 50 in a day (each tier is a longer wait). A known device
+   * (auth/known-devices.ts) is not held by these, so a distributed guesser cannot lock
+   * the owner out of a browser that signed in before.
+   */
+  loginByAccount: { points: 10, durationSeconds: 15 * 60 },
+  loginByAccountHour: { points: 20, durationSeconds: 60 * 60 },
+  loginByAccountDay: { points: 50, durationSeconds: 24 * 60 * 60 },
+  /** Failed logins through one known-device token (its own counter, whatever the address). */
+  loginByDevice: { points: 5, durationSeconds: 15 * 60 },
   /** Failed logins from one client address, across accounts. */
   loginByAddress: { points: 30, durationSeconds: 15 * 60 },
   /** Sending a new e-mail or SMS code to the same customer. */
