@@ -47,6 +47,7 @@ otp.status query customer
 session.accounts query customer
 session.list query customer
 session.logout mutation customer
+session.reauthenticate mutation customer
 session.revoke mutation customer
 session.revokeOthers mutation customer
 staff.adjustBalance mutation staff money:adjust:request

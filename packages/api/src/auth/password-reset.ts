@@ -8,6 +8,7 @@ import type { RateLimits } from "../rate-limit/rate-limits";
 import { hashPassword } from "../passwords/password-hashing";
 import { assertPasswordAllowed } from "../passwords/password-rules";
 import { revokeSessions } from "../session/sessions";
+import { verifySecondFactor } from "../otp/verify-second-factor";
 import { CODE_TTL_MS, consumeCode, issueCode } from "./verification-codes";
 
 interface Deps {
@@ -50,7 +51,7 @@ export async function requestPasswordReset(deps: Deps, rawEmail: string, request
  */
 export async function resetPassword(
   deps: Deps,
-  input: { email: string; code: string; password: string },
+  input: { email: string; code: string; password: string; otpCode?: string | undefined },
   request: RequestMeta,
 ) {
   const email = input.email.trim().toLowerCase();
@@ -61,11 +62,20 @@ export async function resetPassword(
   const passwordHash = await hashPassword(input.password);
   const customer = await deps.db.customer.findUnique({
     where: { email },
-    select: { id: true, status: true, brand: { select: { displayName: true } } },
+    select: { id: true, status: true, otpEnabled: true, brand: { select: { displayName: true } } },
   });
   if (!customer || customer.status !== 0) throw new DomainError("CODE_INVALID");
+  const codeInput = { customerId: customer.id, purpose: "PASSWORD_RESET" as const, code: input.code, now };
+  if (customer.otpEnabled) {
+    // The e-mail alone does not undo two-factor: the second factor (or a recovery code) is
+    // needed too. The reset code is checked first (only its holder learns that two-factor
+    // is on) and stays usable until the second factor passes.
+    await consumeCode(deps.db, { ...codeInput, keepAlive: true });
+    if (!input.otpCode) throw new DomainError("OTP_REQUIRED");
+    await verifySecondFactor(deps, { customerId: customer.id, code: input.otpCode, allowRecoveryCode: true, purpose: "password_reset" }, request);
+  }
   // The code is used up on its own, so a wrong one counts a try whatever follows.
-  await consumeCode(deps.db, { customerId: customer.id, purpose: "PASSWORD_RESET", code: input.code, now });
+  await consumeCode(deps.db, codeInput);
   await deps.db.$transaction(async (tx) => {
     await tx.customer.update({ where: { id: customer.id }, data: { passwordHash } });
     await revokeSessions(tx, { customerId: customer.id }, now);

@@ -51,7 +51,7 @@ export async function issueCode(
  */
 export async function consumeCode(
   db: Tx,
-  input: { customerId: number; purpose: CodePurpose; code: string; now: Date },
+  input: { customerId: number; purpose: CodePurpose; code: string; now: Date; keepAlive?: boolean },
 ): Promise<string> {
   const row = await db.verificationCode.findFirst({
     where: { customerId: input.customerId, purpose: input.purpose, consumedAt: null },
@@ -66,6 +66,8 @@ export async function consumeCode(
     });
     throw new DomainError("CODE_INVALID");
   }
+  // Checked, not used: a later step (the second factor of a reset) must pass first.
+  if (input.keepAlive) return row.target;
   // Conditional update: of two concurrent uses of one code, exactly one wins.
   const used = await db.verificationCode.updateMany({
     where: { id: row.id, consumedAt: null, attempts: { lt: CODE_MAX_WRONG_TRIES } },

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { ERROR_CATALOG, type ErrorCode } from "../errors";
 import { openAccountInput } from "../accounts/open.schema";
 import { loginInput } from "../auth/login.schema";
+import { reauthenticateInput } from "../session/schemas";
 import { refreshInput } from "../auth/refresh.schema";
 import { enableOtpInput, otpCodeInput } from "../otp/schemas";
 
@@ -78,6 +79,16 @@ export const enableOtpBody = snakeBody(
 );
 
 export const otpCodeBody = snakeBody("OtpCodeRequest", otpCodeInput, { code: "code" });
+
+export const reauthenticateBody = snakeBody(
+  "ReauthenticateRequest",
+  reauthenticateInput,
+  { password: "password", code: "code" },
+  {
+    password: "The customer's password. Send either `password` or `code`, not both.",
+    code: "A current TOTP code or an unused recovery code (only when OTP is enabled).",
+  },
+);
 
 export const openAccountBody = snakeBody(
   "OpenAccountRequest",
@@ -161,6 +172,10 @@ export const otpEnableResponseSchema = z.object({
 );
 
 export const otpCheckResponseSchema = z.object({ data: z.literal("OK") });
+
+export const reauthenticateResponseSchema = z.object({
+  reauthenticated_until: z.string().describe("Until when (ISO 8601) sensitive changes are allowed without asking again."),
+});
 
 export const otpDisableResponseSchema = z.object({ otp_enabled: z.literal(0) });
 

@@ -26,6 +26,8 @@ export const RATE_LIMIT_POLICIES = {
   passwordResetByAddress: { points: 20, durationSeconds: 15 * 60 },
   /** Wrong TOTP codes for one customer, wherever they are entered (issue: 5 in 15 minutes). */
   otpAttempts: { points: 5, durationSeconds: 15 * 60 },
+  /** Wrong passwords when a signed-in customer re-authenticates (session.reauthenticate). */
+  reauthPassword: { points: 5, durationSeconds: 15 * 60 },
   /** Wrong current passwords when a signed-in customer changes it. */
   passwordChange: { points: 5, durationSeconds: 15 * 60 },
   /** Failed staff sign-ins for one e-mail address: staff accounts see every customer's KYC. */

@@ -210,6 +210,35 @@ describe("GET /customer/session/accounts", () => {
   });
 });
 
+describe("POST /customer/auth/reauthenticate", () => {
+  it("PUT /customer/auth/otp in a session older than 5 minutes is 401 REAUTH_REQUIRED; after re-authenticating with the password it enables", async () => {
+    const { customer, token } = await signedIn(s);
+    const setup = await s.api.call("GET", "/customer/auth/otp", { token });
+    // access tokens live 15 minutes: 6 minutes later this one still works, the sign-in no longer counts
+    s.h.clock.advance(6 * 60_000);
+    const enable = () => code(setup.body.secret as string).then((c) => s.api.call("PUT", "/customer/auth/otp", { token, body: { secret: setup.body.secret, code: c } }));
+    const refused = await enable();
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ error: "REAUTH_REQUIRED" });
+    expect((await s.h.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).otpEnabled).toBe(false);
+
+    const wrong = await s.api.call("POST", "/customer/auth/reauthenticate", { token, body: { password: "not-the-password" } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toBe("INVALID_DATA");
+    const both = await s.api.call("POST", "/customer/auth/reauthenticate", { token, body: { password: PASSWORD, code: "123456" } });
+    expect(both.status).toBe(400);
+    const anonymous = await s.api.call("POST", "/customer/auth/reauthenticate", { body: { password: PASSWORD } });
+    expect(anonymous.status).toBe(401);
+
+    const ok = await s.api.call("POST", "/customer/auth/reauthenticate", { token, body: { password: PASSWORD } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ reauthenticated_until: new Date(s.h.clock.now().getTime() + 5 * 60_000).toISOString() });
+    const enabled = await enable();
+    expect(enabled.status).toBe(200);
+    expect(enabled.body.otp_enabled).toBe(1);
+  });
+});
+
 describe("TOTP (GET, PUT, DELETE /customer/auth/otp, POST /customer/auth/otp/check)", () => {
   it("runs the seed's setup, enable, check and disable with the seed's bodies", async () => {
     const { customer, token } = await signedIn(s);

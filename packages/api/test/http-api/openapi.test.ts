@@ -25,6 +25,7 @@ const ENDPOINTS = [
   ["post", "/customer/auth/login"],
   ["post", "/customer/auth/logout"],
   ["post", "/customer/auth/refresh"],
+  ["post", "/customer/auth/reauthenticate"],
   ["get", "/customer/session/accounts"],
   ["get", "/customer/auth/otp"],
   ["put", "/customer/auth/otp"],

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDomainError } from "../../src/errors";
 import { createHarness, type Harness } from "../support/harness";
-import { codeAt, createCustomer, signIn } from "./fixtures";
+import { codeAt, createCustomer, PASSWORD, signIn } from "./fixtures";
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,6 +55,8 @@ describe("enable (seed 002 PUT /customer/auth/otp)", () => {
     const setup = await api.otp.setup();
     expect(await codeOf(api.otp.enable({ secret: setup.secret, code: "000000" }))).toBe("INVALID_OTP_CODE");
     h.clock.advance(11 * 60_000);
+    // the sign-in is older than 5 minutes now: re-authenticate, then the expired secret is refused
+    await api.session.reauthenticate({ password: PASSWORD });
     expect(await codeOf(api.otp.enable({ secret: setup.secret, code: await codeAt(setup.secret, h.clock.now()) }))).toBe("INVALID_DATA");
     expect(await api.otp.status()).toEqual({ otpEnabled: 0, recoveryCodesLeft: 0 });
   });
