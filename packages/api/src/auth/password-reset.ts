@@ -64,6 +64,13 @@ export async function resetPassword(
     where: { email },
     select: { id: true, status: true, otpEnabled: true, brand: { select: { displayName: true } } },
   });
+  // Tries across every code sent to this address (registered or not, so the 429 tells
+  // nothing); a right code gives its try back. The owner hears of the first refusal.
+  await deps.rateLimits.consume("passwordResetCodeByAccount", email, {
+    onLimitReached: async () => {
+      if (customer && customer.status === 0) await alertResetCodeLimit(deps, { customerId: customer.id, email, brandName: customer.brand.displayName }, request);
+    },
+  });
   if (!customer || customer.status !== 0) throw new DomainError("CODE_INVALID");
   const codeInput = { customerId: customer.id, purpose: "PASSWORD_RESET" as const, code: input.code, now };
   if (customer.otpEnabled) {
@@ -71,11 +78,22 @@ export async function resetPassword(
     // needed too. The reset code is checked first (only its holder learns that two-factor
     // is on) and stays usable until the second factor passes.
     await consumeCode(deps.db, { ...codeInput, keepAlive: true });
-    if (!input.otpCode) throw new DomainError("OTP_REQUIRED");
-    await verifySecondFactor(deps, { customerId: customer.id, code: input.otpCode, allowRecoveryCode: true, purpose: "password_reset" }, request);
+    // The reset code was right: what follows is the second factor's business (its own throttle).
+    const giveBack = () => deps.rateLimits.reward("passwordResetCodeByAccount", email);
+    if (!input.otpCode) {
+      await giveBack();
+      throw new DomainError("OTP_REQUIRED");
+    }
+    await verifySecondFactor(deps, { customerId: customer.id, code: input.otpCode, allowRecoveryCode: true, purpose: "password_reset" }, request).catch(
+      async (error: unknown) => {
+        await giveBack();
+        throw error;
+      },
+    );
   }
   // The code is used up on its own, so a wrong one counts a try whatever follows.
   await consumeCode(deps.db, codeInput);
+  await deps.rateLimits.reward("passwordResetCodeByAccount", email);
   await deps.db.$transaction(async (tx) => {
     await tx.customer.update({ where: { id: customer.id }, data: { passwordHash } });
     await revokeSessions(tx, { customerId: customer.id }, now);
@@ -91,4 +109,26 @@ export async function resetPassword(
     await deps.rateLimits.reset(name, email);
   }
   return { passwordChanged: true as const };
+}
+
+/** The e-mail (and audit event) when too many wrong reset codes were tried for an account. */
+async function alertResetCodeLimit(
+  deps: Deps,
+  input: { customerId: number; email: string; brandName: string },
+  request: RequestMeta,
+) {
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await enqueueMessage(tx, {
+      channel: "EMAIL",
+      recipient: input.email,
+      customerId: input.customerId,
+      ...securityNoticeEmail({
+        event: "Too many wrong password-reset codes were entered for your account, so resetting your password is paused for 24 hours. Your password has not changed",
+        at: now,
+        brandName: input.brandName,
+      }),
+    });
+    await recordAuditEvent(tx, { kind: "customer.reset_code_limit_reached", customerId: input.customerId, request, at: now });
+  });
 }

@@ -22,6 +22,11 @@ export const RATE_LIMIT_POLICIES = {
   codeResend: { points: 3, durationSeconds: 10 * 60 },
   /** Asking for a password-reset code for one e-mail address. */
   passwordResetByAccount: { points: 3, durationSeconds: 15 * 60 },
+  /**
+   * Password-reset codes tried for one e-mail address, across every code sent to it (a new
+   * code does not bring new tries): 10 a day. When it trips, the owner gets an e-mail.
+   */
+  passwordResetCodeByAccount: { points: 10, durationSeconds: 24 * 60 * 60 },
   /** Asking for password-reset codes from one client address. */
   passwordResetByAddress: { points: 20, durationSeconds: 15 * 60 },
   /** Wrong TOTP codes for one customer, wherever they are entered (issue: 5 in 15 minutes). */
