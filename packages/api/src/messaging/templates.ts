@@ -1,17 +1,22 @@
 // Plain-text messages. Each template returns what enqueueMessage needs besides the
 // channel and recipient, so a feature writes
 //   enqueueMessage(tx, { channel: "EMAIL", recipient, customerId, ...verificationCodeEmail({...}) })
-// Features add their own templates here or next to their code. Never put a password in one.
+// Features add their own templates here or next to their code. Never put a password in one;
+// a code or a link goes in `secret` (and SECRET_PLACEHOLDER in the body), never in the body.
+import { SECRET_PLACEHOLDER } from "./secret-payload";
 
 export interface EmailContent {
   template: string;
   subject: string;
   body: string;
+  /** A code or single-use link: stored encrypted and put in place of SECRET_PLACEHOLDER when sent. */
+  secret?: string;
 }
 
 export interface SmsContent {
   template: string;
   body: string;
+  secret?: string;
 }
 
 const signature = (brandName: string) => `\n\n-- \n${brandName}\nThis is an automatic message; replies are not read.`;
@@ -36,10 +41,11 @@ export function verificationCodeEmail(input: {
     template: `${input.purpose}-code`,
     subject: `${input.brandName}: ${w.subject}`,
     body:
-      `Your code is ${input.code}\n\n` +
+      `Your code is ${SECRET_PLACEHOLDER}\n\n` +
       `Enter it to ${w.action}. It expires in ${input.expiresInMinutes} minutes and works once.\n` +
       `If you did not ask for it, ignore this message: nothing changes without the code.` +
       signature(input.brandName),
+    secret: input.code,
   };
 }
 
@@ -47,7 +53,8 @@ export function verificationCodeEmail(input: {
 export function verificationCodeSms(input: { code: string; expiresInMinutes: number; brandName: string }): SmsContent {
   return {
     template: "phone-verification-code",
-    body: `${input.brandName}: your code is ${input.code}. It expires in ${input.expiresInMinutes} minutes.`,
+    body: `${input.brandName}: your code is ${SECRET_PLACEHOLDER}. It expires in ${input.expiresInMinutes} minutes.`,
+    secret: input.code,
   };
 }
 
@@ -62,9 +69,10 @@ export function singleUseLinkEmail(input: {
     template: "single-use-link",
     subject: `${input.brandName}: ${input.purpose}`,
     body:
-      `${input.purpose}:\n${input.url}\n\n` +
+      `${input.purpose}:\n${SECRET_PLACEHOLDER}\n\n` +
       `The link works once, for ${input.expiresInMinutes} minutes, and only while you are signed in.` +
       signature(input.brandName),
+    secret: input.url,
   };
 }
 

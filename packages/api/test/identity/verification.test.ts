@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderMessageBody } from "../../src/messaging";
 import { createHarness, type Harness } from "../support/harness";
 import {
   callerAs,
@@ -37,7 +38,13 @@ const otherCode = (code: string) => String((Number(code) + 1) % 10 ** code.lengt
 describe("codes sent at sign-up", () => {
   it("puts a 6-digit e-mail code and a 4-digit SMS code in the outbox", async () => {
     const c = await registerCustomer(h, { phone: "+35799000001" });
-    const rows = await h.db.message.findMany({ where: { customerId: c.customerId }, orderBy: { channel: "asc" } });
+    const stored = await h.db.message.findMany({ where: { customerId: c.customerId }, orderBy: { channel: "asc" } });
+    // the code is not in the stored body: it is encrypted beside it and rendered when sent
+    for (const row of stored) {
+      expect(row.body).not.toMatch(/\d{4}/);
+      expect(row.secretEnc).toMatch(/^v1\./);
+    }
+    const rows = stored.map((r) => ({ ...r, body: renderMessageBody(r) }));
     expect(rows).toHaveLength(2);
     const [mail, sms] = rows;
     expect(mail).toMatchObject({ channel: "EMAIL", recipient: c.email, status: "PENDING", template: "email-verification-code" });
