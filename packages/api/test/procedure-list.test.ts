@@ -45,6 +45,7 @@ otp.regenerateRecoveryCodes mutation customer
 otp.setup mutation customer
 otp.status query customer
 session.accounts query customer
+session.activity query customer
 session.list query customer
 session.logout mutation customer
 session.reauthenticate mutation customer

@@ -3,6 +3,7 @@ import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
+import { enqueueMessage, newSignInEmail } from "../messaging";
 import type { RateLimitName } from "../rate-limit/policies";
 import type { RateLimits } from "../rate-limit/rate-limits";
 import { findKnownDevice, rememberDevice, type KnownDevice } from "./known-devices";
@@ -63,7 +64,15 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
 
   const customer = await db.customer.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, status: true, otpEnabled: true, otpSecretEnc: true, otpLastStep: true },
+    select: {
+      id: true,
+      passwordHash: true,
+      status: true,
+      otpEnabled: true,
+      otpSecretEnc: true,
+      otpLastStep: true,
+      brand: { select: { displayName: true } },
+    },
   });
   const passwordOk = customer
     ? await verifyPassword(customer.passwordHash, input.password)
@@ -91,6 +100,15 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
     await tx.customer.update({ where: { id: customer.id }, data: { lastLoginAt: now } });
     const session = await createSession(tx, { customerId: customer.id, kind, request, now });
     const token = await rememberDevice(tx, { customerId: customer.id, device, userAgent: request.userAgent, now });
+    // A browser or app that had not signed in before: the owner hears of it.
+    if (!device) {
+      await enqueueMessage(tx, {
+        channel: "EMAIL",
+        recipient: email,
+        customerId: customer.id,
+        ...newSignInEmail({ userAgent: request.userAgent, ip: request.ip, at: now, brandName: customer.brand.displayName }),
+      });
+    }
     await recordAuditEvent(tx, {
       kind: "customer.login",
       customerId: customer.id,

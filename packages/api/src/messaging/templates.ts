@@ -87,3 +87,23 @@ export function securityNoticeEmail(input: { event: string; at: Date; brandName:
       signature(input.brandName),
   };
 }
+
+/** Text from a client (a user agent) made safe for one line of a plain-text e-mail. */
+const oneLine = (text: string | null, max: number) =>
+  (text ?? "").replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, max) || "unknown";
+
+/** A sign-in from a browser or app that had not signed in before (no known-device token). */
+export function newSignInEmail(input: { userAgent: string | null; ip: string | null; at: Date; brandName: string }): EmailContent {
+  return {
+    template: "new-sign-in",
+    subject: `${input.brandName}: new sign-in to your account`,
+    body:
+      `Your account was signed in to from a new device or browser:\n\n` +
+      `  Device: ${oneLine(input.userAgent, 200)}\n` +
+      `  Address: ${oneLine(input.ip, 64)}\n` +
+      `  Time: ${input.at.toISOString().replace("T", " ").slice(0, 16)} UTC\n\n` +
+      `If this was you, there is nothing to do. If not, change your password at once, turn on ` +
+      `two-factor authentication and sign out the devices you do not know (Security, Devices).` +
+      signature(input.brandName),
+  };
+}

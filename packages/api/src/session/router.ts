@@ -3,7 +3,8 @@ import { listLinkedAccounts } from "../customer/customer-profile";
 import { customerProcedure } from "../trpc";
 import { listSessions, logoutSession, revokeOtherSessions, revokeOwnSession } from "./manage-sessions";
 import { reauthenticate } from "./reauthentication";
-import { reauthenticateInput, revokeSessionInput } from "./schemas";
+import { listActivity } from "./activity";
+import { activityInput, reauthenticateInput, revokeSessionInput } from "./schemas";
 
 /** The caller's sessions (devices) and the accounts linked to the session (seed 002). */
 export const sessionRouter = {
@@ -12,6 +13,11 @@ export const sessionRouter = {
   })),
 
   list: customerProcedure.query(({ ctx }) => listSessions(ctx, ctx.session)),
+
+  /** The caller's own security events (sign-ins, failures, factor and password changes), newest first, paged. */
+  activity: customerProcedure
+    .input(activityInput)
+    .query(({ ctx, input }) => listActivity(ctx.db, ctx.session.customerId, input ?? {})),
 
   revoke: customerProcedure
     .input(revokeSessionInput)

@@ -12,3 +12,11 @@ export const reauthenticateInput = z
     path: ["password"],
     message: "Send the password or a code, not both",
   });
+
+export const activityInput = z
+  .strictObject({
+    /** The `nextCursor` of the previous page. */
+    cursor: z.string().regex(/^[1-9]\d{0,18}$/).optional(),
+    limit: z.number().int().min(1).max(50).optional(),
+  })
+  .optional();
