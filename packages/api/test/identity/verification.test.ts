@@ -77,6 +77,35 @@ describe("customer.verifyEmail / customer.verifyPhone", () => {
     expect(row.phoneVerifiedAt).toEqual(h.clock.now());
   });
 
+  it("the code is used up in the transaction that verifies the contact: when verifying fails, the code is not spent", async () => {
+    const c = await signedUp();
+    // A fault in the very UPDATE that marks the address verified (a trigger of this test's own).
+    await h.db.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION fail_verify_${c.customerId}() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'simulated fault'; END $$ LANGUAGE plpgsql`);
+    await h.db.$executeRawUnsafe(`
+      CREATE TRIGGER fail_verify_${c.customerId} BEFORE UPDATE OF "emailVerifiedAt" ON "Customer"
+      FOR EACH ROW WHEN (NEW.id = ${c.customerId}) EXECUTE FUNCTION fail_verify_${c.customerId}()`);
+    try {
+      await expect(c.caller.customer.verifyEmail({ code: c.emailCode })).rejects.toBeDefined();
+      const code = await h.db.verificationCode.findFirstOrThrow({ where: { customerId: c.customerId, purpose: "EMAIL_VERIFICATION" } });
+      expect(code.consumedAt).toBeNull();
+      expect(await c.caller.customer.me()).toMatchObject({ emailVerified: false });
+    } finally {
+      await h.db.$executeRawUnsafe(`DROP TRIGGER fail_verify_${c.customerId} ON "Customer"`);
+    }
+    // the same code still works once the fault is gone
+    await expect(c.caller.customer.verifyEmail({ code: c.emailCode })).resolves.toEqual({ verified: true });
+    expect(await c.caller.customer.me()).toMatchObject({ emailVerified: true });
+  });
+
+  it("a wrong code's try is counted even though the verification transaction refuses it", async () => {
+    const c = await signedUp();
+    expect(await codeOf(c.caller.customer.verifyEmail({ code: otherCode(c.emailCode) }))).toBe("CODE_INVALID");
+    const code = await h.db.verificationCode.findFirstOrThrow({ where: { customerId: c.customerId, purpose: "EMAIL_VERIFICATION" } });
+    expect(code.attempts).toBe(1);
+  });
+
   it("a used code is CODE_INVALID the second time", async () => {
     const c = await signedUp();
     await c.caller.customer.verifyEmail({ code: c.emailCode });
