@@ -90,7 +90,12 @@ export function securityNoticeEmail(input: { event: string; at: Date; brandName:
 
 /** Text from a client (a user agent) made safe for one line of a plain-text e-mail. */
 const oneLine = (text: string | null, max: number) =>
-  (text ?? "").replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, max) || "unknown";
+  [...(text ?? "")]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? " " : ch))
+    .join("")
+    .replace(/ {2,}/g, " ")
+    .trim()
+    .slice(0, max) || "unknown";
 
 /** A sign-in from a browser or app that had not signed in before (no known-device token). */
 export function newSignInEmail(input: { userAgent: string | null; ip: string | null; at: Date; brandName: string }): EmailContent {
