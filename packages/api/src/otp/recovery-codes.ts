@@ -6,12 +6,15 @@ export const RECOVERY_CODE_COUNT = 10;
 
 /** RFC 4648 base32, lower case: 32 symbols, so 5 random bits each and no modulo bias. */
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
-const GROUPS = 4;
+const GROUPS = 6;
 const GROUP_LENGTH = 4;
 
-/** `xxxx-xxxx-xxxx-xxxx`: 16 base32 characters, 80 random bits each code. */
+/**
+ * `xxxx-xxxx-xxxx-xxxx-xxxx-xxxx`: 24 base32 characters, 120 random bits each code: at
+ * least 112 bits, so a keyed standard hash stores it safely (ASVS 5.0 6.5.2).
+ */
 function newRecoveryCode(): string {
-  const bytes = randomBytes(10);
+  const bytes = randomBytes(15);
   let bits = 0n;
   for (const b of bytes) bits = (bits << 8n) | BigInt(b);
   let chars = "";
@@ -32,7 +35,7 @@ function recoveryCodeKey(): Buffer {
   return derivedKey;
 }
 
-/** HMAC-SHA-256 under the server key: random 80-bit codes need no slow hash on top. */
+/** HMAC-SHA-256 under the server key: random 120-bit codes need no slow, salted hash on top. */
 export const hashRecoveryCode = (code: string) => createHmac("sha256", recoveryCodeKey()).update(canonical(code)).digest("hex");
 
 export function looksLikeRecoveryCode(code: string): boolean {
