@@ -97,6 +97,8 @@ export async function resetPassword(
   await deps.db.$transaction(async (tx) => {
     await tx.customer.update({ where: { id: customer.id }, data: { passwordHash } });
     await revokeSessions(tx, { customerId: customer.id }, now);
+    // A reset is what an owner does after losing control: no device keeps its standing.
+    await tx.knownDevice.deleteMany({ where: { customerId: customer.id } });
     await enqueueMessage(tx, {
       channel: "EMAIL",
       recipient: email,

@@ -170,6 +170,18 @@ describe("auth.resetPassword", () => {
     expect(await h.db.auditEvent.count({ where: { customerId: c.customerId, kind: "customer.reset_code_limit_reached" } })).toBe(1);
   });
 
+  it("forgets every known device of the account (they must sign in again to be known)", async () => {
+    const c = await registerCustomer(h);
+    const { deviceToken } = await apiLogin(h, c.email, c.password, { ip: uniqueIp() });
+    expect(await h.db.knownDevice.count({ where: { customerId: c.customerId } })).toBe(1);
+    const password = strongPassword("forget");
+    await reset(c.email, await requestCode(c.email), password);
+    expect(await h.db.knownDevice.count({ where: { customerId: c.customerId } })).toBe(0);
+    // the old token is no known device any more: it gets a new one
+    const again = await anon().auth.login({ email: c.email, password, deviceToken });
+    expect(again.deviceToken).not.toBe(deviceToken);
+  });
+
   it("an unregistered e-mail is throttled alike (the 429 tells nothing) and nobody is mailed", async () => {
     const ghost = uniqueEmail("ghost");
     for (let i = 0; i < 10; i++) expect(await codeOf(reset(ghost, "123456", strongPassword()))).toBe("CODE_INVALID");
