@@ -13,6 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const CURSOR = /^[1-9]\d{0,18}$/;
 
+/** next-intl keys cannot hold dots: `customer.login` is `kind.login` in the catalog. */
+const kindKey = <K extends string>(kind: `customer.${K}`) => kind.slice("customer.".length) as K;
+
 /**
  * The customer's own security events (session.activity): sign-ins, failed sign-ins,
  * factor and password changes, ended sessions; 20 a page, older ones behind a link.
@@ -53,7 +56,7 @@ export default async function SecurityActivityPage({
           {page.events.map((event) => (
             <li key={event.id} className={styles.activityItem}>
               <h2 className={styles.activityKind}>
-                {t(`kind.${event.kind}`)}
+                {t(`kind.${kindKey(event.kind)}`)}
                 {event.newDevice ? <span className="badge badge--off">{t("newDevice")}</span> : null}
               </h2>
               <dl className={styles.activityMeta}>
