@@ -16,7 +16,17 @@ import { useTRPC } from "~/trpc/react";
  * Asks for the password inline (session.reauthenticate) and then runs `onConfirmed`, the
  * change that came back REAUTH_REQUIRED.
  */
-export function ReauthPrompt({ onConfirmed, onCancel }: { onConfirmed: () => void; onCancel: () => void }) {
+export function ReauthPrompt({
+  onConfirmed,
+  onCancel,
+  headingLevel = 3,
+}: {
+  onConfirmed: () => void;
+  onCancel: () => void;
+  /** The prompt's heading level where it appears (2 directly under the page's h1). */
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const t = useTranslations("reauth");
   const trpc = useTRPC();
   const formRef = useRef<HTMLFormElement>(null);
@@ -31,7 +41,7 @@ export function ReauthPrompt({ onConfirmed, onCancel }: { onConfirmed: () => voi
 
   return (
     <form ref={formRef} method="post" className={formStyles.form} onSubmit={submit} aria-labelledby="reauth-title">
-      <h3 id="reauth-title">{t("title")}</h3>
+      <Heading id="reauth-title">{t("title")}</Heading>
       <p>{t("intro")}</p>
       <FormAlert alert={errors.alert} />
       <TextField
@@ -59,7 +69,7 @@ export function ReauthPrompt({ onConfirmed, onCancel }: { onConfirmed: () => voi
  * For a screen whose changes may answer REAUTH_REQUIRED: `guard(error, retry)` shows the
  * password prompt instead of the error and, once confirmed, runs `retry`.
  */
-export function useReauthRetry(): {
+export function useReauthRetry(headingLevel: 2 | 3 = 3): {
   guard: (error: unknown, retry: () => void) => boolean;
   prompt: ReactNode;
   active: boolean;
@@ -77,6 +87,7 @@ export function useReauthRetry(): {
         retry.run();
       }}
       onCancel={() => setRetry(null)}
+      headingLevel={headingLevel}
     />
   ) : null;
   return { guard, prompt, active: retry !== null };

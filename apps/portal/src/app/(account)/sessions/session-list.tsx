@@ -41,7 +41,7 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
   const revokeOthers = useMutation(trpc.session.revokeOthers.mutationOptions());
   const errors = useFormErrors(revoke.error ?? revokeOthers.error);
   // Ending other sessions needs a recent password: asked for inline, then the same click is retried.
-  const reauth = useReauthRetry();
+  const reauth = useReauthRetry(2);
 
   // The button that had the focus is gone with its row: the outcome takes the focus.
   function done(text: string | null) {
