@@ -45,8 +45,10 @@ otp.regenerateRecoveryCodes mutation customer
 otp.setup mutation customer
 otp.status query customer
 session.accounts query customer
+session.activity query customer
 session.list query customer
 session.logout mutation customer
+session.reauthenticate mutation customer
 session.revoke mutation customer
 session.revokeOthers mutation customer
 staff.adjustBalance mutation staff money:adjust:request

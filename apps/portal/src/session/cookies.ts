@@ -11,3 +11,22 @@ export function authCookies(production: boolean) {
     csrfToken: { name: `${production ? "__Host-" : ""}authjs.csrf-token`, options: base },
   };
 }
+
+/**
+ * The known-device cookie (ASVS 6.3.1): set at each successful customer sign-in, sent back
+ * with the next one, so failures from other clients do not block this browser. HttpOnly,
+ * SameSite=Lax, and in production Secure with the __Host- prefix (no Domain: no sibling
+ * sub-domain can plant or read it). Its value is a secret the database keeps only hashed.
+ */
+export function deviceCookie(production: boolean) {
+  return {
+    name: `${production ? "__Host-" : ""}portal.device`,
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      path: "/",
+      secure: production,
+      maxAge: 180 * 24 * 60 * 60,
+    },
+  };
+}

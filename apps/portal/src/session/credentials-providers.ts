@@ -4,6 +4,7 @@
 import "server-only";
 import { createContextInner, getDomainError, loginCustomer, loginStaff } from "@brokerage/api";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { CredentialsSignin } from "next-auth";
 import { randomUUID } from "node:crypto";
 import { env } from "~/env";
@@ -11,6 +12,7 @@ import { clientAddress } from "~/server/client-address";
 import { getApiDeps } from "~/server/deps";
 import type { PortalSessionClaims } from "./claims";
 import { parseSignInCredentials, type SignInInput } from "./sign-in-input";
+import { deviceCookie } from "./cookies";
 
 /**
  * A refused sign-in. Its `code` is the domain error code (e.g. OTP_REQUIRED,
@@ -63,7 +65,11 @@ function portalCredentials(
 }
 
 export const customerCredentials = portalCredentials("customer", async (ctx, input) => {
-  const result = await loginCustomer(ctx, input, ctx.request, "WEB");
+  // The known-device cookie goes in with the attempt and comes back (renewed) on success.
+  const jar = await cookies();
+  const device = deviceCookie(env.isProduction);
+  const result = await loginCustomer(ctx, { ...input, deviceToken: jar.get(device.name)?.value }, ctx.request, "WEB");
+  jar.set(device.name, result.deviceToken, device.options);
   return { id: String(result.customerId), sessionId: result.sessionId, kind: "customer" };
 });
 

@@ -14,4 +14,6 @@ export const loginInput = z.strictObject({
     .max(64)
     .optional()
     .transform((code) => (code === "" ? undefined : code)),
+  /** The device token an earlier login returned: failures from elsewhere do not hold it. */
+  deviceToken: z.string().min(1).max(128).optional(),
 });

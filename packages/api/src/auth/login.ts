@@ -3,7 +3,10 @@ import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
+import { enqueueMessage, newSignInEmail } from "../messaging";
+import type { RateLimitName } from "../rate-limit/policies";
 import type { RateLimits } from "../rate-limit/rate-limits";
+import { findKnownDevice, rememberDevice, type KnownDevice } from "./known-devices";
 import { checkLoginSecondFactor } from "../otp/login-second-factor";
 import { customerProfileSelect, listLinkedAccounts, toCustomerProfile } from "../customer/customer-profile";
 import { verifyDummyPassword, verifyPassword } from "../passwords/password-hashing";
@@ -13,6 +16,8 @@ export interface LoginInput {
   email: string;
   password: string;
   otpCode?: string | undefined;
+  /** The token of a device that signed in before (web: the device cookie). */
+  deviceToken?: string | undefined;
 }
 
 export interface LoginDeps {
@@ -23,6 +28,23 @@ export interface LoginDeps {
 
 const addressKey = (request: RequestMeta) => request.ip ?? "unknown";
 
+const ACCOUNT_TIERS = ["loginByAccount", "loginByAccountHour", "loginByAccountDay"] as const satisfies RateLimitName[];
+
+/**
+ * The throttle keys one attempt counts against. A known device has its own counter and is
+ * held by nothing else, so failures from elsewhere never lock the owner out of it; any
+ * other attempt counts per account and address (low ceiling), per address, and per account
+ * in growing windows (higher ceilings).
+ */
+function throttleKeys(email: string, request: RequestMeta, device: KnownDevice | null): [RateLimitName, string][] {
+  if (device) return [["loginByDevice", device.id]];
+  return [
+    ["loginByAccountAddress", `${email}|${addressKey(request)}`],
+    ["loginByAddress", addressKey(request)],
+    ...ACCOUNT_TIERS.map((name): [RateLimitName, string] => [name, email]),
+  ];
+}
+
 /**
  * Seed 002's login. Order: the throttle (429), then e-mail and password (one answer for
  * an unknown e-mail and a wrong password, in the same time), then a disabled customer,
@@ -31,14 +53,26 @@ const addressKey = (request: RequestMeta) => request.ip ?? "unknown";
 export async function loginCustomer(deps: LoginDeps, input: LoginInput, request: RequestMeta, kind: SessionKind) {
   const { db, clock, rateLimits } = deps;
   const email = input.email.trim().toLowerCase();
+  const device = await findKnownDevice(db, email, input.deviceToken, clock.now());
+  const keys = throttleKeys(email, request, device);
   // Points are taken before the password is checked, so parallel guesses cannot all
   // be tried; a successful login gives them back.
-  await rateLimits.consume("loginByAccount", email);
-  await rateLimits.consume("loginByAddress", addressKey(request));
+  for (const [name, key] of keys) await rateLimits.consume(name, key);
+  const giveBack = async () => {
+    for (const [name, key] of keys) await rateLimits.reward(name, key);
+  };
 
   const customer = await db.customer.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, status: true, otpEnabled: true, otpSecretEnc: true, otpLastStep: true },
+    select: {
+      id: true,
+      passwordHash: true,
+      status: true,
+      otpEnabled: true,
+      otpSecretEnc: true,
+      otpLastStep: true,
+      brand: { select: { displayName: true } },
+    },
   });
   const passwordOk = customer
     ? await verifyPassword(customer.passwordHash, input.password)
@@ -57,32 +91,51 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
     // The password was right: asking for the code (or not having one set up) is no failed
     // guess, so the points go back. Wrong codes count in their own throttle.
     if (error instanceof DomainError && (error.code === "OTP_REQUIRED" || error.code === "OTP_NOT_CONFIGURED")) {
-      await rateLimits.reward("loginByAccount", email);
-      await rateLimits.reward("loginByAddress", addressKey(request));
+      await giveBack();
     }
     throw error;
   }
 
-  const { sessionId, tokens } = await db.$transaction(async (tx) => {
+  const { sessionId, tokens, deviceToken } = await db.$transaction(async (tx) => {
     await tx.customer.update({ where: { id: customer.id }, data: { lastLoginAt: now } });
     const session = await createSession(tx, { customerId: customer.id, kind, request, now });
-    await recordAuditEvent(tx, { kind: "customer.login", customerId: customer.id, request, data: { sessionKind: kind }, at: now });
-    return session;
+    const token = await rememberDevice(tx, { customerId: customer.id, device, userAgent: request.userAgent, now });
+    // A browser or app that had not signed in before: the owner hears of it.
+    if (!device) {
+      await enqueueMessage(tx, {
+        channel: "EMAIL",
+        recipient: email,
+        customerId: customer.id,
+        ...newSignInEmail({ userAgent: request.userAgent, ip: request.ip, at: now, brandName: customer.brand.displayName }),
+      });
+    }
+    await recordAuditEvent(tx, {
+      kind: "customer.login",
+      customerId: customer.id,
+      request,
+      data: { sessionKind: kind, knownDevice: device !== null },
+      at: now,
+    });
+    return { ...session, deviceToken: token };
   });
-  await rateLimits.reset("loginByAccount", email);
-  await rateLimits.reward("loginByAddress", addressKey(request));
+  // The failures of this client end with its success; the account-wide counts only lose
+  // this attempt's point, so the owner signing in does not hand a guesser fresh tries.
+  await rateLimits.reset(keys[0]![0], keys[0]![1]);
+  for (const [name, key] of keys.slice(1)) await rateLimits.reward(name, key);
   const profile = await db.customer.findUniqueOrThrow({ where: { id: customer.id }, select: customerProfileSelect });
   return {
     ...toCustomerProfile(profile),
     accounts: await listLinkedAccounts(db, customer.id),
     sessionId,
     tokens,
+    deviceToken,
+    knownDevice: device !== null,
   };
 }
 
 /** Seed 002's login for API clients: the profile, linked accounts and bearer tokens. */
 export async function loginForApi(deps: LoginDeps, input: LoginInput, request: RequestMeta) {
-  const { sessionId: _sessionId, tokens, ...profile } = await loginCustomer(deps, input, request, "API");
+  const { sessionId: _sessionId, tokens, knownDevice: _known, ...profile } = await loginCustomer(deps, input, request, "API");
   // An API session always carries tokens (createSession issues them for kind API).
   return { ...profile, ...tokensView(tokens!) };
 }

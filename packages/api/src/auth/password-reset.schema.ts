@@ -9,6 +9,8 @@ export const resetPasswordInput = z
     code: codeField(6),
     password: newPasswordField,
     passwordConfirmation: z.string().max(1024),
+    /** Required when the account has two-factor on: a current TOTP code or a recovery code. */
+    otpCode: z.string().trim().min(6).max(32).optional(),
   })
   .refine((v) => v.password === v.passwordConfirmation, {
     path: ["passwordConfirmation"],

@@ -3,6 +3,7 @@ import type { CodePurpose, Prisma } from "@brokerage/db";
 import { DomainError } from "../errors";
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
+/** Tries per code (the right one included): the fifth wrong one kills it. */
 export const CODE_MAX_WRONG_TRIES = 5;
 export const CODE_DIGITS: Record<CodePurpose, number> = {
   EMAIL_VERIFICATION: 6,
@@ -45,13 +46,15 @@ export async function issueCode(
 }
 
 /**
- * Uses up the customer's live code of this purpose if `code` matches it. A wrong code
- * counts a try (the fifth kills the code); a wrong, dead or used code is CODE_INVALID,
- * a live one past its time CODE_EXPIRED. Returns the code's target (e-mail or phone).
+ * Uses up the customer's live code of this purpose if `code` matches it. Every try is
+ * taken first, by one conditional UPDATE (`attempts < 5`): however many guesses run in
+ * parallel, at most 5 are ever compared, and the code dies with the fifth. A wrong, dead
+ * or used code is CODE_INVALID, a live one past its time CODE_EXPIRED. Returns the
+ * code's target (e-mail or phone).
  */
 export async function consumeCode(
   db: Tx,
-  input: { customerId: number; purpose: CodePurpose; code: string; now: Date },
+  input: { customerId: number; purpose: CodePurpose; code: string; now: Date; keepAlive?: boolean },
 ): Promise<string> {
   const row = await db.verificationCode.findFirst({
     where: { customerId: input.customerId, purpose: input.purpose, consumedAt: null },
@@ -59,16 +62,20 @@ export async function consumeCode(
   });
   if (!row || row.attempts >= CODE_MAX_WRONG_TRIES) throw new DomainError("CODE_INVALID");
   if (row.expiresAt.getTime() <= input.now.getTime()) throw new DomainError("CODE_EXPIRED");
-  if (hashCode(row.id, input.code) !== row.codeHash) {
-    await db.verificationCode.updateMany({
-      where: { id: row.id, attempts: { lt: CODE_MAX_WRONG_TRIES } },
-      data: { attempts: { increment: 1 } },
-    });
-    throw new DomainError("CODE_INVALID");
+  const tried = await db.verificationCode.updateMany({
+    where: { id: row.id, consumedAt: null, attempts: { lt: CODE_MAX_WRONG_TRIES } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (tried.count !== 1 || hashCode(row.id, input.code) !== row.codeHash) throw new DomainError("CODE_INVALID");
+  if (input.keepAlive) {
+    // Checked, not used: a later step (the second factor of a reset) must pass first. A
+    // right code gives its try back, so the owner's retry with that step costs nothing.
+    await db.verificationCode.updateMany({ where: { id: row.id, attempts: { gt: 0 } }, data: { attempts: { decrement: 1 } } });
+    return row.target;
   }
   // Conditional update: of two concurrent uses of one code, exactly one wins.
   const used = await db.verificationCode.updateMany({
-    where: { id: row.id, consumedAt: null, attempts: { lt: CODE_MAX_WRONG_TRIES } },
+    where: { id: row.id, consumedAt: null },
     data: { consumedAt: input.now },
   });
   if (used.count !== 1) throw new DomainError("CODE_INVALID");

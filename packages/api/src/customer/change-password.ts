@@ -33,6 +33,8 @@ export async function changePassword(
   await deps.db.$transaction(async (tx) => {
     await tx.customer.update({ where: { id: input.customerId }, data: { passwordHash } });
     await revokeSessions(tx, { customerId: input.customerId, id: { not: input.sessionId } }, now);
+    // The current password was the re-authentication.
+    await tx.session.update({ where: { id: input.sessionId }, data: { reauthenticatedAt: now } });
     await enqueueMessage(tx, {
       channel: "EMAIL",
       recipient: customer.email,

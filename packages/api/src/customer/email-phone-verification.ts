@@ -35,10 +35,18 @@ export async function verifyContact(
   const c = await contact(deps.db, input.customerId);
   const target = input.channel === "email" ? c.email : c.phone;
   if (!target) throw new DomainError("CODE_INVALID");
-  const codeTarget = await consumeCode(deps.db, { customerId: input.customerId, purpose: PURPOSE[input.channel], code: input.code, now });
-  // A code sent to an address the customer has since changed proves nothing.
-  if (codeTarget !== target) throw new DomainError("CODE_INVALID");
-  await deps.db.$transaction(async (tx) => {
+  // The code is used up in the transaction that verifies the contact: both happen or
+  // neither. A refusal is returned, not thrown, so the try it counted is committed.
+  const refusal = await deps.db.$transaction(async (tx) => {
+    let codeTarget: string;
+    try {
+      codeTarget = await consumeCode(tx, { customerId: input.customerId, purpose: PURPOSE[input.channel], code: input.code, now });
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    // A code sent to an address the customer has since changed proves nothing (and is spent).
+    if (codeTarget !== target) return new DomainError("CODE_INVALID");
     await tx.customer.update({
       where: { id: input.customerId },
       data: input.channel === "email" ? { emailVerifiedAt: now } : { phoneVerifiedAt: now },
@@ -49,7 +57,9 @@ export async function verifyContact(
       request,
       at: now,
     });
+    return null;
   });
+  if (refusal) throw refusal;
   return { verified: true as const };
 }
 

@@ -85,6 +85,7 @@ export function loginToHttp(out: Out["auth"]["login"]): z.infer<typeof loginResp
     otp_enabled: out.otpEnabled,
     accounts: out.accounts.map(linkedAccountToHttp),
     ...tokensToHttp(out),
+    device_token: out.deviceToken,
   };
 }
 

@@ -28,6 +28,8 @@ import {
   otpDisableResponseSchema,
   otpEnableResponseSchema,
   otpSetupResponseSchema,
+  reauthenticateBody,
+  reauthenticateResponseSchema,
   refreshBody,
   sessionAccountsResponseSchema,
   tokensResponseSchema,
@@ -130,6 +132,26 @@ export const ROUTES: readonly Route[] = [
     run: async (api, input) => refreshToHttp(await api.auth.refresh(input as In<typeof api.auth.refresh>)),
   },
   {
+    method: "POST",
+    path: "/customer/auth/reauthenticate",
+    procedure: "session.reauthenticate",
+    operationId: "reauthenticateCustomer",
+    summary: "Confirm the password or a second factor before a sensitive change",
+    description:
+      "Additive. Enabling OTP (`PUT /customer/auth/otp` without `current_code`), new recovery codes and ending other sessions need the password or a second factor entered within the last 5 minutes; a login counts for its first 5 minutes, and a request that carries a current code (`current_code`, the code of `DELETE /customer/auth/otp`) counts by itself. Otherwise they answer 401 `REAUTH_REQUIRED`: call this, then retry. Wrong passwords: 5 in 15 minutes, then 429; codes share the OTP throttle.",
+    tag: "Authentication",
+    auth: true,
+    body: reauthenticateBody,
+    bodyRequired: true,
+    response: reauthenticateResponseSchema,
+    responseDescription: "Re-authenticated for the next 5 minutes.",
+    errors: ["INVALID_DATA", ...SESSION_ERRORS, ...OTP_CODE_ERRORS],
+    run: async (api, input) => {
+      const out = await api.session.reauthenticate(input as In<typeof api.session.reauthenticate>);
+      return { reauthenticated_until: out.reauthenticatedUntil };
+    },
+  },
+  {
     method: "GET",
     path: "/customer/session/accounts",
     procedure: "session.accounts",
@@ -168,14 +190,14 @@ export const ROUTES: readonly Route[] = [
     operationId: "enableCustomerOtp",
     summary: "Enable or replace OTP",
     description:
-      "Seed 002. Enables OTP with the setup secret and a code of it; replacing it also needs `current_code`. Every session of the customer ends and the caller gets new tokens in the answer (additive), with one-time recovery codes.",
+      "Seed 002. Enables OTP with the setup secret and a code of it; replacing it also needs `current_code`. Enabling in a session older than 5 minutes without a re-authentication (`POST /customer/auth/reauthenticate`) is 401 `REAUTH_REQUIRED`. Every session of the customer ends and the caller gets new tokens in the answer (additive), with one-time recovery codes.",
     tag: "Two-factor authentication",
     auth: true,
     body: enableOtpBody,
     bodyRequired: true,
     response: otpEnableResponseSchema,
     responseDescription: "OTP is enabled.",
-    errors: ["INVALID_DATA", ...SESSION_ERRORS, "OTP_REQUIRED", ...OTP_CODE_ERRORS],
+    errors: ["INVALID_DATA", ...SESSION_ERRORS, "REAUTH_REQUIRED", "OTP_REQUIRED", ...OTP_CODE_ERRORS],
     run: async (api, input) => otpEnableToHttp(await api.otp.enable(input as In<typeof api.otp.enable>)),
   },
   {
@@ -203,7 +225,7 @@ export const ROUTES: readonly Route[] = [
     procedure: "otp.disable",
     operationId: "disableCustomerOtp",
     summary: "Disable OTP",
-    description: "Seed 002. Needs a current code (or a recovery code); removes the secret and the recovery codes.",
+    description: "Seed 002. Needs a current code (or a recovery code), which is the re-authentication; removes the secret and the recovery codes and ends every other session of the customer.",
     tag: "Two-factor authentication",
     auth: true,
     body: otpCodeBody,

@@ -2,7 +2,16 @@ import { type Database, Prisma } from "@brokerage/db";
 import { createLogger } from "../logger";
 import { exponentialBackoff } from "./backoff";
 import { describeFailure, isPermanent } from "./delivery-error";
+import { renderMessageBody } from "./secret-payload";
 import type { Transports } from "./transport";
+
+function safeRender(row: { body: string; secretEnc: string | null }): string {
+  try {
+    return renderMessageBody(row);
+  } catch {
+    return row.body;
+  }
+}
 
 /** What the dispatcher needs from the database: raw statements only. */
 export type DispatcherDb = Pick<Database, "$queryRaw" | "$executeRaw">;
@@ -63,6 +72,7 @@ interface ClaimedRow {
   template: string;
   subject: string | null;
   body: string;
+  secretEnc: string | null;
   attempts: number;
   lockedUntil: Date;
 }
@@ -98,15 +108,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         FOR UPDATE SKIP LOCKED
       )
       RETURNING "id"::text AS "id", "channel"::text AS "channel", "recipient", "template",
-        "subject", "body", "attempts", "lockedUntil"`;
+        "subject", "body", "secretEnc", "attempts", "lockedUntil"`;
   }
 
-  // SENT wins over everything: the far end has the message, it must never go again.
+  // The development mailbox is the destination itself: there the secret stays readable.
+  const keepsSecret = (channel: string) => (channel === "EMAIL" ? transports.email : transports.sms).kind === "mailbox";
+
+  // SENT wins over everything: the far end has the message, it must never go again. Its
+  // secret has left: it is erased from the outbox.
   async function markSent(row: ClaimedRow): Promise<void> {
     await db.$executeRaw`
       UPDATE "Message"
       SET "status" = 'SENT', "sentAt" = ${nowSql()}, "attempts" = "attempts" + 1,
-        "lockedUntil" = NULL
+        "lockedUntil" = NULL,
+        "secretEnc" = ${keepsSecret(row.channel) ? Prisma.sql`"secretEnc"` : Prisma.sql`NULL`}
       WHERE "id" = ${row.id}::uuid AND "status" = 'PENDING'`;
   }
 
@@ -119,6 +134,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       UPDATE "Message"
       SET "status" = ${fields.status}::"MessageStatus", "attempts" = "attempts" + 1,
         "lastError" = ${fields.lastError},
+        "secretEnc" = ${fields.status === "FAILED" ? Prisma.sql`NULL` : Prisma.sql`"secretEnc"`},
         "nextAttemptAt" = ${nowSql()} + ${interval(fields.delayMs)},
         "lockedUntil" = ${fields.keepLease ? Prisma.sql`"lockedUntil"` : Prisma.sql`NULL`}
       WHERE "id" = ${row.id}::uuid AND "status" = 'PENDING'
@@ -136,10 +152,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function deliver(row: ClaimedRow, signal: AbortSignal): Promise<void> {
+    const body = renderMessageBody(row);
     if (row.channel === "EMAIL") {
-      await transports.email.send({ id: row.id, to: row.recipient, subject: row.subject ?? "", body: row.body }, { signal });
+      await transports.email.send({ id: row.id, to: row.recipient, subject: row.subject ?? "", body }, { signal });
     } else if (row.channel === "SMS") {
-      await transports.sms.send({ id: row.id, to: row.recipient, body: row.body }, { signal });
+      await transports.sms.send({ id: row.id, to: row.recipient, body }, { signal });
     } else {
       throw new Error(`unknown channel ${row.channel}`);
     }
@@ -190,7 +207,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const error = outcome === "timeout" ? new Error(`no answer within ${sendTimeoutMs} ms`) : outcome.error;
       const attempts = row.attempts + 1;
       const giveUp = isPermanent(error) || attempts >= maxAttempts;
-      const lastError = describeFailure(error, row.body);
+      // The rendered body, so a failure that echoes it cannot put the secret in lastError.
+      const lastError = describeFailure(error, safeRender(row));
       const delayMs = giveUp ? 0 : backoff(attempts);
       // A send that timed out may still be in flight: keep the lease until it expires.
       const updated = await markFailed(row, {

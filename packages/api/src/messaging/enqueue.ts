@@ -1,5 +1,6 @@
 import { MessageChannel, type Prisma } from "@brokerage/db";
 import { z } from "zod";
+import { encryptMessageSecret, SECRET_PLACEHOLDER } from "./secret-payload";
 
 /** A Prisma client or an interactive transaction's client: all enqueueMessage needs. */
 export type MessageWriter = Pick<Prisma.TransactionClient, "message">;
@@ -13,9 +14,13 @@ const enqueueSchema = z
     template: z.string().trim().min(1).max(100),
     subject: z.string().trim().min(1).max(200).refine(noLineBreaks, "no line breaks").optional(),
     body: z.string().min(1).max(50_000),
+    secret: z.string().min(1).max(2_000).optional(),
     customerId: z.number().int().positive().optional(),
   })
   .superRefine((m, ctx) => {
+    if (m.secret !== undefined && !m.body.includes(SECRET_PLACEHOLDER)) {
+      ctx.addIssue({ code: "custom", path: ["body"], message: "a message with a secret needs its placeholder in the body" });
+    }
     if (m.channel === "EMAIL") {
       if (!z.email().safeParse(m.recipient).success) {
         ctx.addIssue({ code: "custom", path: ["recipient"], message: "not an e-mail address" });
@@ -37,8 +42,10 @@ export interface EnqueueMessageInput {
   template: string;
   /** Required for EMAIL, absent for SMS. */
   subject?: string;
-  /** Plain text. Never a password. */
+  /** Plain text. Never a password; a secret appears only as SECRET_PLACEHOLDER. */
   body: string;
+  /** A code or single-use link: stored encrypted, rendered at send time, erased after delivery. */
+  secret?: string | undefined;
   customerId?: number;
 }
 
@@ -57,6 +64,7 @@ export async function enqueueMessage(tx: MessageWriter, input: EnqueueMessageInp
       template: data.template,
       subject: data.subject ?? null,
       body: data.body,
+      secretEnc: data.secret === undefined ? null : encryptMessageSecret(data.secret),
       customerId: data.customerId ?? null,
     },
     select: { id: true },

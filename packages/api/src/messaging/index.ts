@@ -26,5 +26,6 @@ export { createHttpSmsProvider, type HttpSmsProviderOptions } from "./http-sms-p
 export { createMailboxTransport } from "./mailbox-transport";
 export { createTransportsFromEnv, type TransportEnv } from "./transports-from-env";
 export { messageIdFor } from "./message-id";
+export { ERASED_SECRET, renderMessageBody, SECRET_PLACEHOLDER } from "./secret-payload";
 export { messagingEnv, type MessagingEnv } from "./env";
 export * from "./templates";

@@ -1,17 +1,22 @@
 // Plain-text messages. Each template returns what enqueueMessage needs besides the
 // channel and recipient, so a feature writes
 //   enqueueMessage(tx, { channel: "EMAIL", recipient, customerId, ...verificationCodeEmail({...}) })
-// Features add their own templates here or next to their code. Never put a password in one.
+// Features add their own templates here or next to their code. Never put a password in one;
+// a code or a link goes in `secret` (and SECRET_PLACEHOLDER in the body), never in the body.
+import { SECRET_PLACEHOLDER } from "./secret-payload";
 
 export interface EmailContent {
   template: string;
   subject: string;
   body: string;
+  /** A code or single-use link: stored encrypted and put in place of SECRET_PLACEHOLDER when sent. */
+  secret?: string;
 }
 
 export interface SmsContent {
   template: string;
   body: string;
+  secret?: string;
 }
 
 const signature = (brandName: string) => `\n\n-- \n${brandName}\nThis is an automatic message; replies are not read.`;
@@ -36,10 +41,11 @@ export function verificationCodeEmail(input: {
     template: `${input.purpose}-code`,
     subject: `${input.brandName}: ${w.subject}`,
     body:
-      `Your code is ${input.code}\n\n` +
+      `Your code is ${SECRET_PLACEHOLDER}\n\n` +
       `Enter it to ${w.action}. It expires in ${input.expiresInMinutes} minutes and works once.\n` +
       `If you did not ask for it, ignore this message: nothing changes without the code.` +
       signature(input.brandName),
+    secret: input.code,
   };
 }
 
@@ -47,7 +53,8 @@ export function verificationCodeEmail(input: {
 export function verificationCodeSms(input: { code: string; expiresInMinutes: number; brandName: string }): SmsContent {
   return {
     template: "phone-verification-code",
-    body: `${input.brandName}: your code is ${input.code}. It expires in ${input.expiresInMinutes} minutes.`,
+    body: `${input.brandName}: your code is ${SECRET_PLACEHOLDER}. It expires in ${input.expiresInMinutes} minutes.`,
+    secret: input.code,
   };
 }
 
@@ -62,9 +69,10 @@ export function singleUseLinkEmail(input: {
     template: "single-use-link",
     subject: `${input.brandName}: ${input.purpose}`,
     body:
-      `${input.purpose}:\n${input.url}\n\n` +
+      `${input.purpose}:\n${SECRET_PLACEHOLDER}\n\n` +
       `The link works once, for ${input.expiresInMinutes} minutes, and only while you are signed in.` +
       signature(input.brandName),
+    secret: input.url,
   };
 }
 
@@ -76,6 +84,31 @@ export function securityNoticeEmail(input: { event: string; at: Date; brandName:
     body:
       `${input.event} on ${input.at.toISOString().replace("T", " ").slice(0, 16)} UTC.\n\n` +
       `If this was not you, reset your password and contact support at once.` +
+      signature(input.brandName),
+  };
+}
+
+/** Text from a client (a user agent) made safe for one line of a plain-text e-mail. */
+const oneLine = (text: string | null, max: number) =>
+  [...(text ?? "")]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? " " : ch))
+    .join("")
+    .replace(/ {2,}/g, " ")
+    .trim()
+    .slice(0, max) || "unknown";
+
+/** A sign-in from a browser or app that had not signed in before (no known-device token). */
+export function newSignInEmail(input: { userAgent: string | null; ip: string | null; at: Date; brandName: string }): EmailContent {
+  return {
+    template: "new-sign-in",
+    subject: `${input.brandName}: new sign-in to your account`,
+    body:
+      `Your account was signed in to from a new device or browser:\n\n` +
+      `  Device: ${oneLine(input.userAgent, 200)}\n` +
+      `  Address: ${oneLine(input.ip, 64)}\n` +
+      `  Time: ${input.at.toISOString().replace("T", " ").slice(0, 16)} UTC\n\n` +
+      `If this was you, there is nothing to do. If not, change your password at once, turn on ` +
+      `two-factor authentication and sign out the devices you do not know (Security, Devices).` +
       signature(input.brandName),
   };
 }

@@ -2,6 +2,8 @@ import type { Database } from "@brokerage/db";
 import type { RequestMeta } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
+import { markReauthenticated, requireRecentAuthentication } from "../session/reauthentication";
+import type { CustomerSession } from "../session/resolve-session";
 import { createSession, revokeSessions, tokensView } from "../session/sessions";
 import { enqueueMessage, securityNoticeEmail } from "../messaging";
 import { newTotpSecret, provisioningUri, qrCodeDataUrl } from "./provisioning";
@@ -68,8 +70,10 @@ export async function enableOtp(
   request: RequestMeta,
 ) {
   const { db } = deps;
-  const now = deps.clock.now();
   const customer = await loadCustomer(db, input.customerId);
+  // Enabling needs a recent proof of the holder; replacing proves it with current_code.
+  if (!customer.otpEnabled) await requireRecentAuthentication(deps, { sessionId: input.sessionId, customerId: input.customerId });
+  const now = deps.clock.now();
   const setup = await db.otpSetup.findFirst({
     where: { customerId: input.customerId, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
@@ -141,8 +145,12 @@ export async function checkOtp(deps: SecondFactorDeps, customerId: number, code:
   return { data: "OK" as const };
 }
 
-/** Seed 002 `DELETE /customer/auth/otp`: removes the secret and the recovery codes. */
-export async function disableOtp(deps: SecondFactorDeps, customerId: number, code: string, request: RequestMeta) {
+/**
+ * Seed 002 `DELETE /customer/auth/otp`: removes the secret and the recovery codes. The
+ * code is the re-authentication; every other session of the customer ends.
+ */
+export async function disableOtp(deps: SecondFactorDeps, session: CustomerSession, code: string, request: RequestMeta) {
+  const { customerId } = session;
   await verifySecondFactor(deps, { customerId, code, allowRecoveryCode: true, purpose: "disable" }, request);
   const now = deps.clock.now();
   const customer = await loadCustomer(deps.db, customerId);
@@ -150,6 +158,8 @@ export async function disableOtp(deps: SecondFactorDeps, customerId: number, cod
     await tx.customer.update({ where: { id: customerId }, data: { otpEnabled: false, otpSecretEnc: null } });
     await tx.recoveryCode.deleteMany({ where: { customerId } });
     await tx.otpSetup.deleteMany({ where: { customerId } });
+    await revokeSessions(tx, { customerId, id: { not: session.sessionId } }, now);
+    await tx.session.update({ where: { id: session.sessionId }, data: { reauthenticatedAt: now } });
     await enqueueMessage(tx, {
       channel: "EMAIL",
       recipient: customer.email,
@@ -161,10 +171,12 @@ export async function disableOtp(deps: SecondFactorDeps, customerId: number, cod
   return { otpEnabled: 0 as const };
 }
 
-/** New recovery codes for a current TOTP code; the old ones stop working. */
-export async function regenerateRecoveryCodes(deps: SecondFactorDeps, customerId: number, code: string, request: RequestMeta) {
+/** New recovery codes for a current TOTP code (which is the re-authentication); the old ones stop working. */
+export async function regenerateRecoveryCodes(deps: SecondFactorDeps, session: CustomerSession, code: string, request: RequestMeta) {
+  const { customerId } = session;
   await verifySecondFactor(deps, { customerId, code, allowRecoveryCode: false, purpose: "recovery_codes" }, request);
   const now = deps.clock.now();
+  await markReauthenticated(deps.db, session.sessionId, now);
   const recoveryCodes = await deps.db.$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, customerId, now);
     await recordAuditEvent(tx, { kind: "customer.recovery_codes_regenerated", customerId, request, at: now });

@@ -1,33 +1,49 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHmac, hkdfSync, randomBytes } from "node:crypto";
 import type { Prisma } from "@brokerage/db";
+import { env } from "../env";
 
 export const RECOVERY_CODE_COUNT = 10;
 
-const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+/** RFC 4648 base32, lower case: 32 symbols, so 5 random bits each and no modulo bias. */
+const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+const GROUPS = 6;
+const GROUP_LENGTH = 4;
 
-/** `xxxxx-xxxxx`: 10 characters of a 31-letter alphabet, about 50 bits each. */
+/**
+ * `xxxx-xxxx-xxxx-xxxx-xxxx-xxxx`: 24 base32 characters, 120 random bits each code: at
+ * least 112 bits, so a keyed standard hash stores it safely (ASVS 5.0 6.5.2).
+ */
 function newRecoveryCode(): string {
-  const bytes = randomBytes(10);
-  const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]);
-  return `${chars.slice(0, 5).join("")}-${chars.slice(5).join("")}`;
+  const bytes = randomBytes(15);
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  let chars = "";
+  for (let i = GROUPS * GROUP_LENGTH - 1; i >= 0; i--) chars += BASE32[Number((bits >> BigInt(i * 5)) & 31n)];
+  return chars.match(new RegExp(`.{${GROUP_LENGTH}}`, "g"))!.join("-");
 }
 
-/** Codes are random and long, so a plain SHA-256 keeps them unusable at rest. */
-export const hashRecoveryCode = (code: string) =>
-  createHash("sha256").update(code.trim().toLowerCase().replace(/\s+/g, "")).digest("hex");
+/** The code as typed, without spaces or hyphens, lower case. */
+const canonical = (code: string) => code.trim().toLowerCase().replace(/[\s-]/g, "");
+
+let derivedKey: Buffer | undefined;
+/**
+ * The HMAC key of recovery codes, derived (HKDF-SHA-256) from OTP_ENCRYPTION_KEY, so a
+ * copy of the database alone cannot test guesses against the stored values.
+ */
+function recoveryCodeKey(): Buffer {
+  derivedKey ??= Buffer.from(hkdfSync("sha256", env.otpEncryptionKey, Buffer.alloc(0), "brokerage recovery codes v1", 32));
+  return derivedKey;
+}
+
+/** HMAC-SHA-256 under the server key: random 120-bit codes need no slow, salted hash on top. */
+export const hashRecoveryCode = (code: string) => createHmac("sha256", recoveryCodeKey()).update(canonical(code)).digest("hex");
 
 export function looksLikeRecoveryCode(code: string): boolean {
-  return /^[a-z0-9]{5}-?[a-z0-9]{5}$/i.test(code.trim());
+  return new RegExp(`^[${BASE32}]{${GROUPS * GROUP_LENGTH}}$`).test(canonical(code));
 }
 
 /** A fresh set of RECOVERY_CODE_COUNT codes (customers' and staff's alike). */
 export const newRecoveryCodes = (): string[] => Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-
-/** `xxxxx-xxxxx`, lower-case, whichever way it was typed: the form that is hashed. */
-export const canonicalRecoveryCode = (code: string) => {
-  const c = code.trim().toLowerCase().replace("-", "");
-  return `${c.slice(0, 5)}-${c.slice(5)}`;
-};
 
 /** Replaces the customer's recovery codes; returns the new ones, to be shown once. */
 export async function replaceRecoveryCodes(
@@ -51,7 +67,7 @@ export async function useRecoveryCode(
   now: Date,
 ): Promise<boolean> {
   const used = await db.recoveryCode.updateMany({
-    where: { customerId, codeHash: hashRecoveryCode(canonicalRecoveryCode(code)), usedAt: null },
+    where: { customerId, codeHash: hashRecoveryCode(code), usedAt: null },
     data: { usedAt: now },
   });
   return used.count === 1;

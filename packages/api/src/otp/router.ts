@@ -28,9 +28,9 @@ export const otpRouter = {
 
   check: customerProcedure.input(otpCodeInput).mutation(({ ctx, input }) => checkOtp(ctx, ctx.session.customerId, input.code, ctx.request)),
 
-  disable: customerProcedure.input(otpCodeInput).mutation(({ ctx, input }) => disableOtp(ctx, ctx.session.customerId, input.code, ctx.request)),
+  disable: customerProcedure.input(otpCodeInput).mutation(({ ctx, input }) => disableOtp(ctx, ctx.session, input.code, ctx.request)),
 
   regenerateRecoveryCodes: customerProcedure
     .input(otpCodeInput)
-    .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx, ctx.session.customerId, input.code, ctx.request)),
+    .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx, ctx.session, input.code, ctx.request)),
 } satisfies TRPCRouterRecord;

@@ -44,7 +44,11 @@ export async function verifySecondFactor(
   request: RequestMeta,
 ): Promise<"totp" | "recovery"> {
   const key = String(input.customerId);
+  // Without two-factor there is nothing to guess: answered before a point is taken.
+  const configured = await deps.db.customer.findUniqueOrThrow({ where: { id: input.customerId }, select: { otpEnabled: true, otpSecretEnc: true } });
+  if (!configured.otpEnabled || !configured.otpSecretEnc) throw new DomainError("OTP_NOT_CONFIGURED");
   await deps.rateLimits.consume("otpAttempts", key);
+  // Read again after the point is taken, so the time step used is the current one.
   const customer = await deps.db.customer.findUniqueOrThrow({
     where: { id: input.customerId },
     select: { otpEnabled: true, otpSecretEnc: true, otpLastStep: true },

@@ -16,8 +16,11 @@ import { RATE_LIMIT_POLICIES, type RateLimitName } from "./policies";
  * gives the point back (`reward`) or clears the key.
  */
 export interface RateLimits {
-  /** Counts one use and answers 429 when it is one too many. */
-  consume(name: RateLimitName, key: string): Promise<void>;
+  /**
+   * Counts one use and answers 429 when it is one too many. `onLimitReached` runs once,
+   * on the first refused use of a window (e.g. to alert the owner), before the 429.
+   */
+  consume(name: RateLimitName, key: string, options?: { onLimitReached?: () => Promise<void> }): Promise<void>;
   /** Gives back one point taken by `consume` (the attempt turned out right). */
   reward(name: RateLimitName, key: string): Promise<void>;
   reset(name: RateLimitName, key: string): Promise<void>;
@@ -37,11 +40,16 @@ function build(limiterFor: (name: RateLimitName) => RateLimiterAbstract, close: 
     return l;
   };
   return {
-    async consume(name, key) {
+    async consume(name, key, consumeOptions) {
       try {
         await limiter(name).consume(key, 1);
       } catch (error) {
-        if (error instanceof RateLimiterRes) throw tooMany(error.msBeforeNext);
+        if (error instanceof RateLimiterRes) {
+          if (consumeOptions?.onLimitReached && error.consumedPoints === RATE_LIMIT_POLICIES[name].points + 1) {
+            await consumeOptions.onLimitReached();
+          }
+          throw tooMany(error.msBeforeNext);
+        }
         throw error;
       }
     },

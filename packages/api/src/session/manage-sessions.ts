@@ -1,14 +1,16 @@
 import type { Database } from "@brokerage/db";
+import type { Clock } from "../clock";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { RequestMeta } from "../context";
 import { DomainError } from "../errors";
 import { SESSION_IDLE_MS } from "./policy";
+import { requireRecentAuthentication } from "./reauthentication";
 import type { CustomerSession } from "./resolve-session";
 import { revokeSessions } from "./sessions";
 
 interface SessionDeps {
   db: Database;
-  clock: { now(): Date };
+  clock: Clock;
 }
 
 /** The caller's live sessions (devices), most recently used first. */
@@ -34,6 +36,8 @@ export async function listSessions(deps: SessionDeps, current: CustomerSession) 
 
 /** Ends one of the caller's sessions; another customer's looks exactly like one that does not exist. */
 export async function revokeOwnSession(deps: SessionDeps, current: CustomerSession, sessionId: string, request: RequestMeta) {
+  // Ending the current session is a sign-out; ending another needs a recent proof.
+  if (sessionId !== current.sessionId) await requireRecentAuthentication(deps, current);
   const now = deps.clock.now();
   const count = await deps.db.$transaction(async (tx) => {
     const n = await revokeSessions(tx, { id: sessionId, customerId: current.customerId }, now);
@@ -48,6 +52,7 @@ export async function revokeOwnSession(deps: SessionDeps, current: CustomerSessi
 
 /** Ends every session of the caller but the current one. */
 export async function revokeOtherSessions(deps: SessionDeps, current: CustomerSession, request: RequestMeta) {
+  await requireRecentAuthentication(deps, current);
   const now = deps.clock.now();
   const revoked = await deps.db.$transaction(async (tx) => {
     const n = await revokeSessions(tx, { customerId: current.customerId, id: { not: current.sessionId } }, now);

@@ -8,3 +8,5 @@ export const STAFF_SESSION_ABSOLUTE_MS = 8 * 60 * 60 * 1000;
 export const ACCESS_TOKEN_MS = 15 * 60 * 1000;
 /** `lastSeenAt` is written at most this often, so reads do not all become writes. */
 export const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
+/** Sensitive changes need the password or a second factor entered this recently (ASVS 6.2.2/7.5.1 style). */
+export const REAUTH_WINDOW_MS = 5 * 60 * 1000;

@@ -7,7 +7,6 @@ import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
 import { DomainError } from "../errors";
 import {
-  canonicalRecoveryCode,
   hashRecoveryCode,
   looksLikeRecoveryCode,
   newRecoveryCodes,
@@ -44,7 +43,7 @@ async function useStaffRecoveryCode(
   now: Date,
 ): Promise<boolean> {
   const used = await db.staffRecoveryCode.updateMany({
-    where: { staffId, codeHash: hashRecoveryCode(canonicalRecoveryCode(code)), usedAt: null },
+    where: { staffId, codeHash: hashRecoveryCode(code), usedAt: null },
     data: { usedAt: now },
   });
   return used.count === 1;

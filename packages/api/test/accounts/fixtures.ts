@@ -1,3 +1,4 @@
+import { renderMessageBody } from "../../src/messaging";
 import { randomUUID } from "node:crypto";
 import { seedDemoData } from "@brokerage/db/seed";
 import type { Credential } from "../../src/context";
@@ -92,8 +93,10 @@ export async function newStaff(h: Harness) {
 
 /** The newest e-mail the outbox holds for a customer. */
 export async function lastEmail(h: Harness, customerId: number, template?: string) {
-  return h.db.message.findFirstOrThrow({
+  const row = await h.db.message.findFirstOrThrow({
     where: { customerId, channel: "EMAIL", ...(template ? { template } : {}) },
     orderBy: { createdAt: "desc" },
   });
+  // As the recipient reads it: the secret (code, link) rendered into the body.
+  return { ...row, body: renderMessageBody(row) };
 }

@@ -12,7 +12,7 @@ import {
 } from "../../src/http-api/schemas";
 import { codeAt } from "../two-factor/fixtures";
 import { expectShape, SEED_002, seedRow } from "./seeds";
-import { keysOf, login, newCustomer, setUp, signedIn, tearDown, type Setup } from "./support";
+import { keysOf, login, newCustomer, PASSWORD, setUp, signedIn, tearDown, type Setup } from "./support";
 
 let s: Setup;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ async function enableOtp(token: string) {
 }
 
 describe("POST /customer/auth/login", () => {
-  it("answers seed 002's success body, key for key, plus the additive refresh_token and token_expires_at", async () => {
+  it("answers seed 002's success body, key for key, plus the additive refresh_token, token_expires_at and device_token", async () => {
     const brand = await s.h.db.brand.findUniqueOrThrow({ where: { code: "default" } });
     const customer = await s.h.db.customer.create({
       data: {
@@ -62,7 +62,7 @@ describe("POST /customer/auth/login", () => {
       body: { ...SEED_002.loginRequest, otp_code: await code(otp.secret) },
     });
     expect(reply.status).toBe(200);
-    expect(expectShape(reply.body, SEED_002.loginResponse, ["refresh_token", "token_expires_at"])).toEqual([]);
+    expect(expectShape(reply.body, SEED_002.loginResponse, ["refresh_token", "token_expires_at", "device_token"])).toEqual([]);
     const now = s.h.clock.now();
     expect(reply.body).toEqual({
       customer_id: customer.id,
@@ -92,6 +92,7 @@ describe("POST /customer/auth/login", () => {
       __token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       refresh_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       token_expires_at: new Date(now.getTime() + 15 * 60_000).toISOString(),
+      device_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     expect(expectShape(reply.body.accounts, SEED_002.loginResponse.accounts)).toEqual([]);
     expect(loginResponseSchema.strict().safeParse(reply.body).success).toBe(true);
@@ -147,6 +148,31 @@ describe("POST /customer/auth/login", () => {
   });
 });
 
+describe("POST /customer/auth/login: throttled guessing, and the owner's device_token", () => {
+  it("an attacker's 6th wrong password is 429 TOO_MANY_ATTEMPTS; the owner's known device_token still signs in", async () => {
+    const customer = await newCustomer(s.h);
+    const owner = await login(s.api, customer.email);
+    const deviceToken = owner.device_token as string;
+    expect(deviceToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const guess = (extra: Record<string, string> = {}) =>
+      s.api.call("POST", "/customer/auth/login", { body: { email: customer.email, password: "wrong-password-1", ...extra } });
+    for (let i = 0; i < 5; i++) expect((await guess()).status).toBe(403);
+    const stopped = await guess();
+    expect(stopped.status).toBe(429);
+    expect(stopped.body.error).toBe("TOO_MANY_ATTEMPTS");
+    const sessionsBefore = await s.h.db.session.count({ where: { customerId: customer.id } });
+    // a made-up device token is no known device
+    expect((await guess({ device_token: "A".repeat(43) })).status).toBe(429);
+    expect(await s.h.db.session.count({ where: { customerId: customer.id } })).toBe(sessionsBefore);
+    const known = await s.api.call("POST", "/customer/auth/login", {
+      body: { email: customer.email, password: PASSWORD, device_token: deviceToken },
+    });
+    expect(known.status).toBe(200);
+    expect(known.body.customer_id).toBe(customer.id);
+    expect(known.body.device_token).toBe(deviceToken);
+  });
+});
+
 describe("GET /customer/session/accounts", () => {
   it("answers the seed's body with the customer's trading accounts", async () => {
     const { customer, token } = await signedIn(s);
@@ -184,6 +210,35 @@ describe("GET /customer/session/accounts", () => {
       expect(reply.body).toEqual({ error: "INVALID_CUSTOMER_SESSION", message: "Customer session is missing, expired or revoked" });
       expect(reply.headers.get("www-authenticate")).toBe('Bearer realm="customer"');
     }
+  });
+});
+
+describe("POST /customer/auth/reauthenticate", () => {
+  it("PUT /customer/auth/otp in a session older than 5 minutes is 401 REAUTH_REQUIRED; after re-authenticating with the password it enables", async () => {
+    const { customer, token } = await signedIn(s);
+    const setup = await s.api.call("GET", "/customer/auth/otp", { token });
+    // access tokens live 15 minutes: 6 minutes later this one still works, the sign-in no longer counts
+    s.h.clock.advance(6 * 60_000);
+    const enable = () => code(setup.body.secret as string).then((c) => s.api.call("PUT", "/customer/auth/otp", { token, body: { secret: setup.body.secret, code: c } }));
+    const refused = await enable();
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ error: "REAUTH_REQUIRED" });
+    expect((await s.h.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).otpEnabled).toBe(false);
+
+    const wrong = await s.api.call("POST", "/customer/auth/reauthenticate", { token, body: { password: "not-the-password" } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toBe("INVALID_DATA");
+    const both = await s.api.call("POST", "/customer/auth/reauthenticate", { token, body: { password: PASSWORD, code: "123456" } });
+    expect(both.status).toBe(400);
+    const anonymous = await s.api.call("POST", "/customer/auth/reauthenticate", { body: { password: PASSWORD } });
+    expect(anonymous.status).toBe(401);
+
+    const ok = await s.api.call("POST", "/customer/auth/reauthenticate", { token, body: { password: PASSWORD } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ reauthenticated_until: new Date(s.h.clock.now().getTime() + 5 * 60_000).toISOString() });
+    const enabled = await enable();
+    expect(enabled.status).toBe(200);
+    expect(enabled.body.otp_enabled).toBe(1);
   });
 });
 

@@ -25,6 +25,7 @@ const ENDPOINTS = [
   ["post", "/customer/auth/login"],
   ["post", "/customer/auth/logout"],
   ["post", "/customer/auth/refresh"],
+  ["post", "/customer/auth/reauthenticate"],
   ["get", "/customer/session/accounts"],
   ["get", "/customer/auth/otp"],
   ["put", "/customer/auth/otp"],
@@ -89,7 +90,7 @@ describe("the OpenAPI document", () => {
       expect(schema.additionalProperties, route.path).toBe(false);
     }
     const loginRequest = resolve(doc.paths["/customer/auth/login"].post.requestBody.content["application/json"].schema.$ref);
-    expect(Object.keys(loginRequest.properties).sort()).toEqual(Object.keys(SEED_002.loginRequest).sort());
+    expect(Object.keys(loginRequest.properties).sort()).toEqual([...Object.keys(SEED_002.loginRequest), "device_token"].sort());
     expect(loginRequest.required.sort()).toEqual(["email", "password"]);
     const openRequest = resolve(doc.paths["/customer/account/open"].post.requestBody.content["application/json"].schema.$ref);
     expect(Object.keys(openRequest.properties).sort()).toEqual(["group", "idempotency_key", "leverage", "start_amount"]);
@@ -100,7 +101,7 @@ describe("the OpenAPI document", () => {
     const responseOf = (method: string, path: string) => resolve(doc.paths[path][method].responses["200"].content["application/json"].schema.$ref);
     const keys = (schema: Json) => Object.keys(schema.properties).sort();
     expect(keys(responseOf("post", "/customer/auth/login"))).toEqual(
-      [...Object.keys(SEED_002.loginResponse), "refresh_token", "token_expires_at"].sort(),
+      [...Object.keys(SEED_002.loginResponse), "refresh_token", "token_expires_at", "device_token"].sort(),
     );
     expect(keys(resolve(responseOf("get", "/customer/session/accounts").properties.accounts.items.$ref))).toEqual(
       Object.keys(SEED_002.account).sort(),

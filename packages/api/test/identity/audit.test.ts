@@ -88,7 +88,7 @@ describe("audit events of the identity flows", () => {
     otherSecrets.push(login.token, login.refreshToken);
     const ok = await auditOf(c.customerId, "customer.login");
     expectFromRequest(ok);
-    expect(ok[0]!.data).toEqual({ sessionKind: "API" });
+    expect(ok[0]!.data).toEqual({ sessionKind: "API", knownDevice: false });
 
     await caller(bearer(login.token)).session.logout();
     expectFromRequest(await auditOf(c.customerId, "customer.logout"));

@@ -6,6 +6,7 @@ import { createContextInner, type Credential, type RequestMeta } from "../../src
 import { type DomainError, getDomainError } from "../../src/errors";
 import { loginCustomer } from "../../src/auth/login";
 import { createCaller } from "../../src/index";
+import { renderMessageBody } from "../../src/messaging";
 import { createLogger } from "../../src/logger";
 import type { Harness } from "../support/harness";
 import { enrolledTotp } from "../staff/fixtures";
@@ -113,7 +114,8 @@ export function codeInBody(body: string, digits: number): string {
 /** The messages sent to `recipient` that were not there before (ids in `before`). */
 export async function newMessages(h: Harness, recipient: string, before: Set<string>) {
   const rows = await h.db.message.findMany({ where: { recipient }, orderBy: { createdAt: "asc" } });
-  return rows.filter((r) => !before.has(r.id));
+  // As the recipient reads them: the secret (code, link) rendered into the body.
+  return rows.filter((r) => !before.has(r.id)).map((r) => ({ ...r, body: renderMessageBody(r) }));
 }
 
 /** Runs `action` and returns the code of the one message it sent to `recipient`. */

@@ -195,7 +195,8 @@ describe("auth.login: refusals (seed 002's table)", () => {
       return performance.now() - t0;
     };
     const resetCounters = async () => {
-      await h.rateLimits.reset("loginByAccount", c.email);
+      for (const name of ["loginByAccount", "loginByAccountHour", "loginByAccountDay"] as const) await h.rateLimits.reset(name, c.email);
+      await h.rateLimits.reset("loginByAccountAddress", `${c.email}|${ip}`);
       await h.rateLimits.reset("loginByAddress", ip);
     };
     // warm both paths (the dummy hash is made on first use)

@@ -144,6 +144,69 @@ describe("auth.resetPassword", () => {
     expect(await codeOf(apiLogin(h, c.email, c.password, { ip: uniqueIp() }))).toBe("OK");
   });
 
+  it("counts wrong codes per account across codes: after 10 the 11th try is 429 even with a fresh right code; the owner is alerted once", async () => {
+    const c = await registerCustomer(h);
+    const before = await messageIds(h, c.email);
+    for (let round = 0; round < 2; round++) {
+      const code = await requestCode(c.email);
+      for (let i = 0; i < 5; i++) expect(await codeOf(reset(c.email, otherCode(code), strongPassword()))).toBe("CODE_INVALID");
+    }
+    const fresh = await requestCode(c.email);
+    const alertsBefore = (await newMessages(h, c.email, before)).filter((m) => m.template === "security-notice");
+    expect(alertsBefore).toHaveLength(0);
+    const e = await refusal(reset(c.email, fresh, strongPassword()));
+    expect(e.code).toBe("TOO_MANY_ATTEMPTS");
+    expect(e.httpStatus).toBe(429);
+    expect(await codeOf(reset(c.email, fresh, strongPassword()))).toBe("TOO_MANY_ATTEMPTS");
+    // the password did not change, and the fresh code was not spent
+    expect(await codeOf(apiLogin(h, c.email, c.password, { ip: uniqueIp() }))).toBe("OK");
+    const live = await h.db.verificationCode.findMany({ where: { customerId: c.customerId, purpose: "PASSWORD_RESET", consumedAt: null } });
+    expect(live).toHaveLength(1);
+    expect(live[0]!.attempts).toBe(0);
+    const alerts = (await newMessages(h, c.email, before)).filter((m) => m.template === "security-notice");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.body).toMatch(/Too many wrong password-reset codes/);
+    expect(alerts[0]!.body).not.toContain(fresh);
+    expect(await h.db.auditEvent.count({ where: { customerId: c.customerId, kind: "customer.reset_code_limit_reached" } })).toBe(1);
+  });
+
+  it("forgets every known device of the account (they must sign in again to be known)", async () => {
+    const c = await registerCustomer(h);
+    const { deviceToken } = await apiLogin(h, c.email, c.password, { ip: uniqueIp() });
+    expect(await h.db.knownDevice.count({ where: { customerId: c.customerId } })).toBe(1);
+    const password = strongPassword("forget");
+    await reset(c.email, await requestCode(c.email), password);
+    expect(await h.db.knownDevice.count({ where: { customerId: c.customerId } })).toBe(0);
+    // the old token is no known device any more: it gets a new one
+    const again = await anon().auth.login({ email: c.email, password, deviceToken });
+    expect(again.deviceToken).not.toBe(deviceToken);
+  });
+
+  it("an unregistered e-mail is throttled alike (the 429 tells nothing) and nobody is mailed", async () => {
+    const ghost = uniqueEmail("ghost");
+    for (let i = 0; i < 10; i++) expect(await codeOf(reset(ghost, "123456", strongPassword()))).toBe("CODE_INVALID");
+    expect(await codeOf(reset(ghost, "123456", strongPassword()))).toBe("TOO_MANY_ATTEMPTS");
+    expect(await h.db.message.count({ where: { recipient: ghost } })).toBe(0);
+  });
+
+  it("a burst of parallel wrong guesses at one code takes exactly its 5 tries, no more; the right code is then dead", async () => {
+    const c = await registerCustomer(h);
+    const code = await requestCode(c.email);
+    const results = await Promise.all(Array.from({ length: 8 }, () => codeOf(reset(c.email, otherCode(code), strongPassword()))));
+    expect(results.every((r) => r === "CODE_INVALID")).toBe(true);
+    const row = await h.db.verificationCode.findFirstOrThrow({ where: { customerId: c.customerId, purpose: "PASSWORD_RESET", consumedAt: null } });
+    expect(row.attempts).toBe(5);
+    expect(await codeOf(reset(c.email, code, strongPassword()))).toBe("CODE_INVALID");
+  });
+
+  it("parallel uses of the right code: exactly one resets the password", async () => {
+    const c = await registerCustomer(h);
+    const code = await requestCode(c.email);
+    const results = await Promise.all(Array.from({ length: 4 }, () => codeOf(reset(c.email, code, strongPassword()))));
+    expect(results.filter((r) => r === "OK")).toHaveLength(1);
+    expect(results.filter((r) => r !== "OK").every((r) => r === "CODE_INVALID")).toBe(true);
+  });
+
   it("a code past its 10 minutes is CODE_EXPIRED", async () => {
     const c = await registerCustomer(h);
     const code = await requestCode(c.email);
@@ -190,8 +253,7 @@ describe("auth.resetPassword", () => {
 
   it("lifts the login throttle of the account", async () => {
     const c = await registerCustomer(h);
-    const ip = uniqueIp();
-    for (let i = 0; i < 5; i++) await codeOf(apiLogin(h, c.email, "Wrong-password-1", { ip }));
+    for (let i = 0; i < 10; i++) await codeOf(apiLogin(h, c.email, "Wrong-password-1", { ip: uniqueIp() }));
     expect(await codeOf(apiLogin(h, c.email, c.password, { ip: uniqueIp() }))).toBe("TOO_MANY_ATTEMPTS");
     const code = await requestCode(c.email);
     const newPassword = strongPassword("unlock");

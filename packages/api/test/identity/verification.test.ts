@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderMessageBody } from "../../src/messaging";
 import { createHarness, type Harness } from "../support/harness";
 import {
   callerAs,
@@ -37,7 +38,13 @@ const otherCode = (code: string) => String((Number(code) + 1) % 10 ** code.lengt
 describe("codes sent at sign-up", () => {
   it("puts a 6-digit e-mail code and a 4-digit SMS code in the outbox", async () => {
     const c = await registerCustomer(h, { phone: "+35799000001" });
-    const rows = await h.db.message.findMany({ where: { customerId: c.customerId }, orderBy: { channel: "asc" } });
+    const stored = await h.db.message.findMany({ where: { customerId: c.customerId }, orderBy: { channel: "asc" } });
+    // the code is not in the stored body: it is encrypted beside it and rendered when sent
+    for (const row of stored) {
+      expect(row.body).not.toMatch(/\d{4}/);
+      expect(row.secretEnc).toMatch(/^v1\./);
+    }
+    const rows = stored.map((r) => ({ ...r, body: renderMessageBody(r) }));
     expect(rows).toHaveLength(2);
     const [mail, sms] = rows;
     expect(mail).toMatchObject({ channel: "EMAIL", recipient: c.email, status: "PENDING", template: "email-verification-code" });
@@ -68,6 +75,35 @@ describe("customer.verifyEmail / customer.verifyPhone", () => {
     const row = await h.db.customer.findUniqueOrThrow({ where: { id: c.customerId } });
     expect(row.emailVerifiedAt).toEqual(h.clock.now());
     expect(row.phoneVerifiedAt).toEqual(h.clock.now());
+  });
+
+  it("the code is used up in the transaction that verifies the contact: when verifying fails, the code is not spent", async () => {
+    const c = await signedUp();
+    // A fault in the very UPDATE that marks the address verified (a trigger of this test's own).
+    await h.db.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION fail_verify_${c.customerId}() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'simulated fault'; END $$ LANGUAGE plpgsql`);
+    await h.db.$executeRawUnsafe(`
+      CREATE TRIGGER fail_verify_${c.customerId} BEFORE UPDATE OF "emailVerifiedAt" ON "Customer"
+      FOR EACH ROW WHEN (NEW.id = ${c.customerId}) EXECUTE FUNCTION fail_verify_${c.customerId}()`);
+    try {
+      await expect(c.caller.customer.verifyEmail({ code: c.emailCode })).rejects.toBeDefined();
+      const code = await h.db.verificationCode.findFirstOrThrow({ where: { customerId: c.customerId, purpose: "EMAIL_VERIFICATION" } });
+      expect(code.consumedAt).toBeNull();
+      expect(await c.caller.customer.me()).toMatchObject({ emailVerified: false });
+    } finally {
+      await h.db.$executeRawUnsafe(`DROP TRIGGER fail_verify_${c.customerId} ON "Customer"`);
+    }
+    // the same code still works once the fault is gone
+    await expect(c.caller.customer.verifyEmail({ code: c.emailCode })).resolves.toEqual({ verified: true });
+    expect(await c.caller.customer.me()).toMatchObject({ emailVerified: true });
+  });
+
+  it("a wrong code's try is counted even though the verification transaction refuses it", async () => {
+    const c = await signedUp();
+    expect(await codeOf(c.caller.customer.verifyEmail({ code: otherCode(c.emailCode) }))).toBe("CODE_INVALID");
+    const code = await h.db.verificationCode.findFirstOrThrow({ where: { customerId: c.customerId, purpose: "EMAIL_VERIFICATION" } });
+    expect(code.attempts).toBe(1);
   });
 
   it("a used code is CODE_INVALID the second time", async () => {

@@ -1,6 +1,6 @@
 import type { Database } from "@brokerage/db";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { enqueueMessage, verificationCodeEmail, verificationCodeSms } from "../../src/messaging";
+import { enqueueMessage, renderMessageBody, verificationCodeEmail, verificationCodeSms } from "../../src/messaging";
 import { createMessagingDb } from "./support";
 
 let env: Awaited<ReturnType<typeof createMessagingDb>>;
@@ -50,7 +50,10 @@ describe("enqueueMessage", () => {
       sentAt: null,
       lastError: null,
     });
-    expect(rows[0]?.body).toContain("123456");
+    // the code is kept apart, encrypted, and rendered into the body when sent
+    expect(rows[0]?.body).not.toContain("123456");
+    expect(rows[0]?.secretEnc).not.toContain("123456");
+    expect(renderMessageBody(rows[0]!)).toContain("Your code is 123456");
   });
 
   it("works with the plain client too, and for SMS", async () => {

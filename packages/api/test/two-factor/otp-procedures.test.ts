@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDomainError } from "../../src/errors";
 import { createHarness, type Harness } from "../support/harness";
-import { codeAt, createCustomer, signIn } from "./fixtures";
+import { codeAt, createCustomer, PASSWORD, signIn } from "./fixtures";
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,6 +55,8 @@ describe("enable (seed 002 PUT /customer/auth/otp)", () => {
     const setup = await api.otp.setup();
     expect(await codeOf(api.otp.enable({ secret: setup.secret, code: "000000" }))).toBe("INVALID_OTP_CODE");
     h.clock.advance(11 * 60_000);
+    // the sign-in is older than 5 minutes now: re-authenticate, then the expired secret is refused
+    await api.session.reauthenticate({ password: PASSWORD });
     expect(await codeOf(api.otp.enable({ secret: setup.secret, code: await codeAt(setup.secret, h.clock.now()) }))).toBe("INVALID_DATA");
     expect(await api.otp.status()).toEqual({ otpEnabled: 0, recoveryCodesLeft: 0 });
   });
@@ -105,6 +107,19 @@ describe("enable (seed 002 PUT /customer/auth/otp)", () => {
 });
 
 describe("check, replay and the attempt limit", () => {
+  it("a check with two-factor off is OTP_NOT_CONFIGURED every time and spends no point of the code throttle", async () => {
+    await createCustomer(h, "check-off@example.com");
+    const { credential } = await signIn(h, "check-off@example.com");
+    const api = h.caller(credential);
+    for (let i = 0; i < 8; i++) expect(await codeOf(api.otp.check({ code: "123456" })), `check ${i + 1}`).toBe("OTP_NOT_CONFIGURED");
+    // Turned on now, the full 5 tries are there: the 8 checks above took none.
+    const setup = await api.otp.setup();
+    await api.otp.enable({ secret: setup.secret, code: await codeAt(setup.secret, h.clock.now()) });
+    const { credential: again } = await signIn(h, "check-off@example.com", await codeAt(setup.secret, new Date(h.clock.now().getTime() + 30_000)));
+    const on = h.caller(again);
+    for (let i = 0; i < 4; i++) expect(await codeOf(on.otp.check({ code: "000000" })), `wrong ${i + 1}`).toBe("INVALID_OTP_CODE");
+  });
+
   it("accepts a code once: the step used at check (or at enable) is never accepted again", async () => {
     const c = await enabledCustomer("check@example.com");
     const api = h.caller(c.credential);

@@ -12,6 +12,7 @@ import { SubmitButton } from "~/components/forms/submit-button";
 import { TextField } from "~/components/forms/text-field";
 import { useFocusOnError } from "~/components/forms/use-focus-on-error";
 import { useFormErrors } from "~/components/forms/use-form-errors";
+import { useReauthRetry } from "~/components/reauth/reauth-prompt";
 import { groupSecret } from "./secret-text";
 import styles from "./security.module.css";
 import { useCopy } from "./use-copy";
@@ -49,9 +50,14 @@ export function OtpSetupPanel({
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const formRef = useRef<HTMLFormElement>(null);
   const [copyState, copy] = useCopy();
+  // Turning two-factor on needs a recent password: asked for inline, then the same request is retried.
+  const reauth = useReauthRetry();
   const mutation = useMutation({
     mutationFn: enable,
     onSuccess: (result) => onEnabled(result.recoveryCodes),
+    onError: (error, input) => {
+      reauth.guard(error, () => mutation.mutate(input));
+    },
   });
   const fieldOfCode = replacing ? REPLACE_FIELD_OF_CODE : ENABLE_FIELD_OF_CODE;
   const errors = useFormErrors(mutation.error, fieldOfCode);
@@ -115,8 +121,9 @@ export function OtpSetupPanel({
           {errors.fields.secret ? <p className="alert">{errors.fields.secret}</p> : null}
         </div>
       </div>
-      <form ref={formRef} method="post" className={formStyles.form} onSubmit={onSubmit}>
-        <FormAlert alert={errors.alert} />
+      {reauth.prompt}
+      <form ref={formRef} method="post" className={formStyles.form} onSubmit={onSubmit} hidden={reauth.active}>
+        {reauth.active ? null : <FormAlert alert={errors.alert} />}
         <p className="muted">{t("expires")}</p>
         {replacing ? (
           <TextField

@@ -35,6 +35,13 @@ export default async function SecurityPage() {
           <Link href="/change-password">{t("password.link")}</Link>
         </p>
       </section>
+      <section aria-labelledby="security-activity" className="stack">
+        <h2 id="security-activity">{t("activity.title")}</h2>
+        <p>{t("activity.intro")}</p>
+        <p>
+          <Link href="/security/activity">{t("activity.link")}</Link>
+        </p>
+      </section>
       <section aria-labelledby="security-devices" className="stack">
         <h2 id="security-devices">{t("devices.title")}</h2>
         <p>{t("devices.intro")}</p>

@@ -9,6 +9,7 @@ import { FormAlert } from "~/components/forms/form-messages";
 import formStyles from "~/components/forms/forms.module.css";
 import { useFormErrors } from "~/components/forms/use-form-errors";
 import { useHydrated } from "~/components/forms/use-hydrated";
+import { useReauthRetry } from "~/components/reauth/reauth-prompt";
 import { useTRPC } from "~/trpc/react";
 import styles from "./sessions.module.css";
 
@@ -39,6 +40,8 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
   const revoke = useMutation(trpc.session.revoke.mutationOptions());
   const revokeOthers = useMutation(trpc.session.revokeOthers.mutationOptions());
   const errors = useFormErrors(revoke.error ?? revokeOthers.error);
+  // Ending other sessions needs a recent password: asked for inline, then the same click is retried.
+  const reauth = useReauthRetry(2);
 
   // The button that had the focus is gone with its row: the outcome takes the focus.
   function done(text: string | null) {
@@ -53,7 +56,9 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
       { sessionId: session.id },
       {
         onSuccess: () => done(t("signedOut", { device: session.device })),
-        onError: () => done(null),
+        onError: (error) => {
+          if (!reauth.guard(error, () => endSession(session))) done(null);
+        },
       },
     );
   }
@@ -62,12 +67,14 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
     revoke.reset();
     revokeOthers.mutate(undefined, {
       onSuccess: ({ revoked }) => done(t("signedOutOthers", { count: revoked })),
-      onError: () => done(null),
+      onError: (error) => {
+        if (!reauth.guard(error, endOthers)) done(null);
+      },
     });
   }
 
   const hydrated = useHydrated();
-  const busy = !hydrated || revoke.isPending || revokeOthers.isPending || refreshing;
+  const busy = !hydrated || revoke.isPending || revokeOthers.isPending || refreshing || reauth.active;
   const others = sessions.filter((session) => !session.current);
 
   return (
@@ -75,7 +82,7 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
       <div ref={statusRef} role="status" tabIndex={-1} className={styles.status}>
         {message ? <p className={formStyles.success}>{message}</p> : null}
       </div>
-      <FormAlert alert={errors.alert} />
+      {reauth.active ? reauth.prompt : <FormAlert alert={errors.alert} />}
       <ul className={styles.list} aria-label={t("listLabel")}>
         {sessions.map((session) => (
           <li key={session.id} className={styles.item}>

@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { appCodeOf } from "~/trpc/error-info";
 import { FormAlert } from "~/components/forms/form-messages";
 import formStyles from "~/components/forms/forms.module.css";
 import { SubmitButton } from "~/components/forms/submit-button";
@@ -18,6 +19,7 @@ const FIELD_OF_CODE = {
   PASSWORD_TOO_SHORT: "password",
   PASSWORD_TOO_LONG: "password",
   PASSWORD_TOO_WEAK: "password",
+  INVALID_OTP_CODE: "otpCode",
 } as const;
 
 /** The code from the e-mail and a new password; then every session ends and the customer signs in again. */
@@ -32,6 +34,10 @@ export function ResetPasswordForm({ email }: { email: string }) {
     }),
   );
   const errors = useFormErrors(reset.error, FIELD_OF_CODE);
+  // An account with two-factor needs a current code (or a recovery code) too: the field
+  // appears when the server asks for it (OTP_REQUIRED) and stays.
+  const [askOtp, setAskOtp] = useState(false);
+  if (!askOtp && appCodeOf(reset.error) === "OTP_REQUIRED") setAskOtp(true);
   useFocusOnError(formRef, reset.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -43,6 +49,7 @@ export function ResetPasswordForm({ email }: { email: string }) {
       code: value("code").trim(),
       password: value("password"),
       passwordConfirmation: value("passwordConfirmation"),
+      ...(askOtp && value("otpCode").trim() ? { otpCode: value("otpCode").trim() } : {}),
     });
   }
 
@@ -94,6 +101,23 @@ export function ResetPasswordForm({ email }: { email: string }) {
         maxLength={1024}
         error={errors.fields.passwordConfirmation}
       />
+      {askOtp ? (
+        <TextField
+          id="reset-otp-code"
+          name="otpCode"
+          label={t("otpCode")}
+          hint={t("otpCodeHint")}
+          autoComplete="one-time-code"
+          autoCapitalize="none"
+          spellCheck={false}
+          minLength={6}
+          maxLength={32}
+          required
+          code
+          autoFocus
+          error={errors.fields.otpCode}
+        />
+      ) : null}
       <div className={formStyles.actions}>
         <SubmitButton
           pending={reset.isPending || reset.isSuccess}
