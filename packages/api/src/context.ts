@@ -7,6 +7,7 @@ import { createDatabaseDocumentStorage } from "./kyc/database-document-storage";
 import { createLocalDocumentStorage, type DocumentStorage } from "./kyc/document-storage";
 import { createLogger, type Logger } from "./logger";
 import type { RateLimits } from "./rate-limit/rate-limits";
+import type { CustomerSession } from "./session/resolve-session";
 
 /** What the router needs from the world; tests pass their own. */
 export interface ApiDeps {
@@ -57,6 +58,12 @@ export interface RequestMeta {
 export interface CreateContextOptions {
   deps: ApiDeps;
   credential?: Credential | null;
+  /**
+   * The customer session `credential` was already resolved to in this request (a transport
+   * that checks the session before reading the body): procedures use it instead of
+   * resolving the credential a second time.
+   */
+  customerSession?: CustomerSession;
   request?: Partial<RequestMeta>;
 }
 
@@ -71,6 +78,7 @@ export function createContextInner(options: CreateContextOptions) {
     logger: deps.logger ?? createLogger(),
     documents: deps.documents ?? defaultDocumentStorage(deps.db),
     credential: options.credential ?? null,
+    customerSession: options.customerSession ?? null,
     request: {
       requestId: options.request?.requestId ?? randomUUID(),
       ip: options.request?.ip ?? null,

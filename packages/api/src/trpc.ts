@@ -96,7 +96,7 @@ export const publicProcedure = baseProcedure.meta({ access: "public" }).use(stor
 export const customerProcedure = baseProcedure
   .meta({ access: "customer" })
   .use(async ({ ctx, next }) => {
-    const session = await resolveCustomerSession(ctx.db, ctx.credential, ctx.clock.now());
+    const session = ctx.customerSession ?? (await resolveCustomerSession(ctx.db, ctx.credential, ctx.clock.now()));
     return next({ ctx: { session } });
   })
   .use(storableText);

@@ -57,22 +57,14 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
   const keys = throttleKeys(email, request, device);
   // Points are taken before the password is checked, so parallel guesses cannot all
   // be tried; a successful login gives them back.
-  for (const [name, key] of keys) await rateLimits.consume(name, key);
-  const giveBack = async () => {
-    for (const [name, key] of keys) await rateLimits.reward(name, key);
-  };
+  // (The counters are independent: asked at once, not one after another.)
+  await Promise.all(keys.map(([name, key]) => rateLimits.consume(name, key)));
+  const giveBack = () => Promise.all(keys.map(([name, key]) => rateLimits.reward(name, key)));
 
   const customer = await db.customer.findUnique({
     where: { email },
-    select: {
-      id: true,
-      passwordHash: true,
-      status: true,
-      otpEnabled: true,
-      otpSecretEnc: true,
-      otpLastStep: true,
-      brand: { select: { displayName: true } },
-    },
+    // The profile comes with the credentials: a successful login reads the customer once.
+    select: { ...customerProfileSelect, passwordHash: true, otpSecretEnc: true, otpLastStep: true },
   });
   const passwordOk = customer
     ? await verifyPassword(customer.passwordHash, input.password)
@@ -120,11 +112,13 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
   });
   // The failures of this client end with its success; the account-wide counts only lose
   // this attempt's point, so the owner signing in does not hand a guesser fresh tries.
-  await rateLimits.reset(keys[0]![0], keys[0]![1]);
-  for (const [name, key] of keys.slice(1)) await rateLimits.reward(name, key);
-  const profile = await db.customer.findUniqueOrThrow({ where: { id: customer.id }, select: customerProfileSelect });
+  await Promise.all([
+    rateLimits.reset(keys[0]![0], keys[0]![1]),
+    ...keys.slice(1).map(([name, key]) => rateLimits.reward(name, key)),
+  ]);
+  const { passwordHash: _hash, otpSecretEnc: _secret, otpLastStep: _step, ...profile } = customer;
   return {
-    ...toCustomerProfile(profile),
+    ...toCustomerProfile({ ...profile, lastLoginAt: now }),
     accounts: await listLinkedAccounts(db, customer.id),
     sessionId,
     tokens,

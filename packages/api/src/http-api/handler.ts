@@ -9,7 +9,7 @@ import { systemClock } from "../clock";
 import { createContextInner, type ApiDeps, type Credential } from "../context";
 import { getDomainError, isDomainError } from "../errors";
 import { createLogger } from "../logger";
-import { resolveCustomerSession } from "../session/resolve-session";
+import { resolveCustomerSession, type CustomerSession } from "../session/resolve-session";
 import {
   domainErrorAnswer,
   HttpError,
@@ -227,9 +227,10 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
 
     // 1. The session, before anything of the body is looked at.
     let credential: Credential | null = null;
+    let customerSession: CustomerSession | undefined;
     if (route.auth) {
       credential = bearerCredential(request.headers.get("authorization"));
-      await resolveCustomerSession(deps.db, credential, clock.now());
+      customerSession = await resolveCustomerSession(deps.db, credential, clock.now());
     }
 
     // 2. The body: JSON, then the procedure's own field schemas under the HTTP names.
@@ -246,6 +247,8 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
       createContextInner({
         deps: { ...deps, logger: logger.child({ requestId }) },
         credential,
+        // Resolved above, once: the procedure does not look the session up again.
+        ...(customerSession ? { customerSession } : {}),
         request: {
           requestId,
           ip: options.clientAddress ? options.clientAddress(request) : (connection?.remoteAddress ?? null),

@@ -1,4 +1,4 @@
-import type { Database, StaffRole } from "@brokerage/db";
+import type { Database, Prisma, StaffRole } from "@brokerage/db";
 import type { Credential } from "../context";
 import { DomainError } from "../errors";
 import { LAST_SEEN_RESOLUTION_MS, SESSION_IDLE_MS, STAFF_SESSION_IDLE_MS } from "./policy";
@@ -36,17 +36,28 @@ export function isLive(row: SessionRow, now: Date, idleMs: number = SESSION_IDLE
 
 const invalidSession = () => new DomainError("INVALID_CUSTOMER_SESSION");
 
-async function findCustomerSessionId(db: Database, credential: Credential, now: Date) {
+const customerSessionSelect = {
+  id: true,
+  customerId: true,
+  lastSeenAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  customer: { select: { status: true } },
+} satisfies Prisma.SessionSelect;
+
+/** The session row of a credential, in one query (relation joins): token -> session -> customer. */
+async function findCustomerSession(db: Database, credential: Credential, now: Date) {
   if (credential.type === "customer-session") {
-    return UUID.test(credential.sessionId) ? credential.sessionId : null;
+    if (!UUID.test(credential.sessionId)) return null;
+    return db.session.findUnique({ where: { id: credential.sessionId }, select: customerSessionSelect });
   }
   if (credential.type === "bearer") {
     const token = await db.apiToken.findUnique({
       where: { tokenHash: hashToken(credential.token) },
-      select: { kind: true, sessionId: true, expiresAt: true, revokedAt: true },
+      select: { kind: true, expiresAt: true, revokedAt: true, session: { select: customerSessionSelect } },
     });
     if (!token || token.kind !== "ACCESS" || token.revokedAt || token.expiresAt <= now) return null;
-    return token.sessionId;
+    return token.session;
   }
   return null;
 }
@@ -63,19 +74,7 @@ export async function resolveCustomerSession(
 ): Promise<CustomerSession> {
   if (!credential) throw invalidSession();
   if (credential.type === "staff-session") throw new DomainError("FORBIDDEN");
-  const sessionId = await findCustomerSessionId(db, credential, now);
-  if (!sessionId) throw invalidSession();
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      customerId: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      customer: { select: { status: true } },
-    },
-  });
+  const session = await findCustomerSession(db, credential, now);
   if (!session || !isLive(session, now) || session.customer.status !== 0) throw invalidSession();
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
