@@ -36,7 +36,7 @@ const ACCOUNT_TIERS = ["loginByAccount", "loginByAccountHour", "loginByAccountDa
  * other attempt counts per account and address (low ceiling), per address, and per account
  * in growing windows (higher ceilings).
  */
-function throttleKeys(email: string, request: RequestMeta, device: KnownDevice | null): [RateLimitName, string][] {
+export function throttleKeys(email: string, request: RequestMeta, device: KnownDevice | null): [RateLimitName, string][] {
   if (device) return [["loginByDevice", device.id]];
   return [
     ["loginByAccountAddress", `${email}|${addressKey(request)}`],

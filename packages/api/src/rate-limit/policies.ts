@@ -47,8 +47,6 @@ export const RATE_LIMIT_POLICIES = {
   reauthPassword: { points: 5, durationSeconds: 15 * 60 },
   /** Wrong current passwords when a signed-in customer changes it. */
   passwordChange: { points: 5, durationSeconds: 15 * 60 },
-  /** Failed staff sign-ins for one e-mail address: staff accounts see every customer's KYC. */
-  staffLogin: { points: 5, durationSeconds: 15 * 60 },
   /** Wrong TOTP or recovery codes of one staff member, at sign-in and enrolment. */
   staffOtpAttempts: { points: 5, durationSeconds: 15 * 60 },
   /** Trading-password wizard codes e-mailed to one customer. */

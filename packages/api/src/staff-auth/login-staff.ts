@@ -1,5 +1,6 @@
 import type { Database } from "@brokerage/db";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { throttleKeys } from "../auth/login";
 import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
 import { DomainError } from "../errors";
@@ -22,7 +23,6 @@ export interface StaffLoginDeps {
   rateLimits: RateLimits;
 }
 
-const addressKey = (request: RequestMeta) => request.ip ?? "unknown";
 
 /**
  * Staff sign-in, for the portal's staff sign-in page (next-auth calls it). Order: the
@@ -38,10 +38,12 @@ const addressKey = (request: RequestMeta) => request.ip ?? "unknown";
 export async function loginStaff(deps: StaffLoginDeps, input: StaffLoginInput, request: RequestMeta) {
   const { db, clock, rateLimits } = deps;
   const email = input.email.trim().toLowerCase();
-  // Points are taken before the password is checked, so parallel guesses cannot all be
-  // tried; a successful sign-in gives them back.
-  await rateLimits.consume("staffLogin", email);
-  await rateLimits.consume("loginByAddress", addressKey(request));
+  // The customers' sign-in throttles (per account and address, per address, per account in
+  // growing windows), under staff keys of their own: a guesser at one address no longer
+  // locks the member out everywhere. Points are taken before the password is checked, so
+  // parallel guesses cannot all be tried; a successful sign-in gives them back.
+  const keys = throttleKeys(`staff:${email}`, request, null);
+  await Promise.all(keys.map(([name, key]) => rateLimits.consume(name, key)));
 
   const staff = await db.staff.findFirst({
     where: { email: { equals: email, mode: "insensitive" } },
@@ -67,8 +69,7 @@ export async function loginStaff(deps: StaffLoginDeps, input: StaffLoginInput, r
     if (!staff.otpSecretEnc) throw new DomainError("OTP_NOT_CONFIGURED");
     if (!input.otpCode) {
       // The password was right: asking for the code is no failed guess, so its points go back.
-      await rateLimits.reward("staffLogin", email);
-      await rateLimits.reward("loginByAddress", addressKey(request));
+      await Promise.all(keys.map(([name, key]) => rateLimits.reward(name, key)));
       throw new DomainError("OTP_REQUIRED");
     }
     await verifyStaffSecondFactor(deps, { staffId: staff.id, code: input.otpCode, purpose: "login" }, request);
@@ -96,8 +97,10 @@ export async function loginStaff(deps: StaffLoginDeps, input: StaffLoginInput, r
     });
     return created;
   });
-  await rateLimits.reset("staffLogin", email);
-  await rateLimits.reward("loginByAddress", addressKey(request));
+  await Promise.all([
+    rateLimits.reset(keys[0]![0], keys[0]![1]),
+    ...keys.slice(1).map(([name, key]) => rateLimits.reward(name, key)),
+  ]);
   return {
     sessionId: session.id,
     expiresAt,

@@ -55,15 +55,29 @@ describe("loginStaff", () => {
     expect(await h.db.staffSession.count({ where: { staffId: staff.id } })).toBe(0);
   });
 
-  it("throttles failures per e-mail (staffLogin: 5 in 15 minutes), even for the right password", async () => {
+  it("throttles failures per e-mail and address (5 in 15 minutes), even for the right password from there", async () => {
     await createStaff(h, "throttle@broker.example");
-    const addressless = { ...request, ip: "203.0.113.50" };
+    const attacker = { ...request, ip: "203.0.113.50" };
     for (let i = 0; i < 5; i++) {
-      expect(await codeOf(loginStaff(h, { email: "throttle@broker.example", password: "wrong" }, addressless))).toBe("CUSTOMER_NOT_FOUND_OR_INCORRECT");
+      expect(await codeOf(loginStaff(h, { email: "throttle@broker.example", password: "wrong" }, attacker))).toBe("CUSTOMER_NOT_FOUND_OR_INCORRECT");
     }
-    const blocked = await errorOf(loginStaff(h, { email: "throttle@broker.example", password: STAFF_PASSWORD }, addressless));
+    const blocked = await errorOf(loginStaff(h, { email: "throttle@broker.example", password: STAFF_PASSWORD }, attacker));
     expect(blocked.code).toBe("TOO_MANY_ATTEMPTS");
     expect(blocked.details).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    // The member at their own address is not locked out by the guesser's address.
+    const owner = { ...request, ip: "198.51.100.20" };
+    // (Right password: on to the second factor, not 429.)
+    expect(await codeOf(loginStaff(h, { email: "throttle@broker.example", password: STAFF_PASSWORD }, owner))).toBe("OTP_REQUIRED");
+  });
+
+  it("stops a guesser rotating addresses at 10 failures per member in 15 minutes", async () => {
+    await createStaff(h, "rotating@broker.example");
+    for (let i = 0; i < 10; i++) {
+      const from = { ...request, ip: `203.0.113.${100 + i}` };
+      expect(await codeOf(loginStaff(h, { email: "rotating@broker.example", password: "wrong" }, from))).toBe("CUSTOMER_NOT_FOUND_OR_INCORRECT");
+    }
+    expect(await codeOf(loginStaff(h, { email: "rotating@broker.example", password: "wrong" }, { ...request, ip: "203.0.113.120" }))).toBe("TOO_MANY_ATTEMPTS");
+    expect(await h.db.staffSession.count({ where: { staff: { email: "rotating@broker.example" } } })).toBe(0);
   });
 
   it("asks for a TOTP code when the staff member has one, and accepts each code once", async () => {
