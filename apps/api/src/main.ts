@@ -2,7 +2,13 @@
 // why), then the shared stores, then the listener. SIGTERM/SIGINT stop it gracefully:
 // no new connections, requests in flight finish (up to SHUTDOWN_GRACE_MS), then the
 // pools close.
-import { createLogger, createPostgresRateLimits, createRedisRateLimits, validateServerEnv } from "@brokerage/api";
+import {
+  createLogger,
+  createPostgresRateLimits,
+  createRedisRateLimits,
+  startInstanceHeartbeat,
+  validateServerEnv,
+} from "@brokerage/api";
 import { createSimulatorCore } from "@brokerage/core-adapter/simulator";
 import { createPrismaClient } from "@brokerage/db";
 import { readEnv } from "./env";
@@ -22,7 +28,17 @@ try {
 const db = createPrismaClient(env.DATABASE_URL, { max: env.DATABASE_POOL_SIZE });
 const simulator = createSimulatorCore({ connectionString: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
 const rateLimits = env.REDIS_URL ? createRedisRateLimits(env.REDIS_URL) : createPostgresRateLimits(env.DATABASE_URL);
-logger.info({ throttleStore: env.REDIS_URL ? "redis" : "postgresql" }, "throttle store");
+// The shared stores are connected and checked before the first request is taken.
+try {
+  await Promise.all([db.$queryRaw`SELECT 1`, rateLimits.ready()]);
+} catch (error) {
+  console.error(`[api-server] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+logger.info({ throttleStore: rateLimits.store }, "throttle store ready");
+const heartbeat = startInstanceHeartbeat(db, { kind: "api-server", throttleStore: rateLimits.store }, {
+  onError: (error) => logger.warn({ err: error }, "instance heartbeat failed"),
+});
 
 const server = createApiServer({
   deps: { db, core: simulator.core, rateLimits, logger },
@@ -46,6 +62,7 @@ async function stop(signal: string): Promise<void> {
   const grace = setTimeout(() => server.closeAllConnections(), env.SHUTDOWN_GRACE_MS);
   grace.unref();
   await closed;
+  await heartbeat.stop();
   await Promise.allSettled([db.$disconnect(), simulator.close(), rateLimits.close()]);
   logger.info("api server stopped");
   process.exit(0);

@@ -49,3 +49,4 @@ export { JOB_LOCKS, runExclusively } from "./jobs/run-exclusively";
 export { createStaffMember, type NewStaffMember } from "./staff-auth/create-staff-member";
 export { STAFF_ENROLMENT_LINK_MS } from "./staff-auth/enrolment-links";
 export { trpcErrorResponse, trpcTransportRefusal, TRPC_METHODS } from "./http-api/trpc-transport";
+export { startInstanceHeartbeat, type InstanceInfo } from "./jobs/instance-heartbeat";

@@ -42,3 +42,32 @@ describe("runExclusively", () => {
     expect(await runExclusively(otherInstance, JOB_LOCKS.coreRecovery, async () => 1)).toEqual({ ran: true, result: 1 });
   });
 });
+
+describe("instances and the health report", () => {
+  it("reports the throttle store, and warns when live instances count in different stores", async () => {
+    const { reportInstance } = await import("../src/jobs/instance-heartbeat");
+    const { checkHealth } = await import("../src/health/check-health");
+    const now = new Date();
+    await reportInstance(h.db, "portal-a", { kind: "portal", throttleStore: "postgresql" }, now, now);
+    let report = await checkHealth({ db: h.db, core: h.core, rateLimits: h.rateLimits });
+    expect(report.throttles).toMatchObject({ ok: true, store: "postgresql" });
+    expect(report.warnings).toEqual([]);
+
+    await reportInstance(h.db, "api-b", { kind: "api-server", throttleStore: "redis" }, now, now);
+    report = await checkHealth({ db: h.db, core: h.core, rateLimits: h.rateLimits });
+    expect(report.status).toBe("ok");
+    expect(report.warnings).toEqual([expect.stringContaining("different stores (postgresql: 1, redis: 1)")]);
+
+    // An instance not heard of for over two minutes is gone.
+    await h.db.serviceInstance.update({ where: { id: "api-b" }, data: { seenAt: new Date(now.getTime() - 3 * 60_000) } });
+    expect((await checkHealth({ db: h.db, core: h.core, rateLimits: h.rateLimits })).warnings).toEqual([]);
+  });
+
+  it("a heartbeat writes its row at once and removes it on stop", async () => {
+    const { startInstanceHeartbeat } = await import("../src/jobs/instance-heartbeat");
+    const beat = startInstanceHeartbeat(h.db, { kind: "api-server", throttleStore: "postgresql" });
+    await expect.poll(() => h.db.serviceInstance.count({ where: { id: beat.id } })).toBe(1);
+    await beat.stop();
+    expect(await h.db.serviceInstance.count({ where: { id: beat.id } })).toBe(0);
+  });
+});

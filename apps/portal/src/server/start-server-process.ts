@@ -16,6 +16,10 @@ export async function startServerProcess(): Promise<void> {
     console.error(`[portal] cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  // The shared stores are connected and checked now: a throttle store that is not there
+  // stops the process instead of failing its first throttled requests.
+  const { startInstance } = await import("./instance");
+  await startInstance();
   const { startOutboxDispatcher } = await import("./outbox-dispatcher");
   startOutboxDispatcher();
   const { startCoreRecovery } = await import("./core-recovery");

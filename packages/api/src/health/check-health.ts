@@ -1,5 +1,7 @@
 import type { TradingCore } from "@brokerage/core-adapter";
 import type { Database } from "@brokerage/db";
+import { liveThrottleStores } from "../jobs/instance-heartbeat";
+import type { RateLimits, ThrottleStore } from "../rate-limit/rate-limits";
 
 export interface ComponentHealth {
   ok: boolean;
@@ -11,6 +13,10 @@ export interface HealthReport {
   status: "ok" | "degraded";
   database: ComponentHealth;
   core: ComponentHealth;
+  /** Present when the caller passed its throttle counters. */
+  throttles?: ComponentHealth & { store: ThrottleStore };
+  /** Things an operator should fix that do not stop this instance, e.g. instances that disagree. */
+  warnings: string[];
 }
 
 async function probe(fn: () => Promise<unknown>): Promise<ComponentHealth> {
@@ -28,11 +34,32 @@ async function probe(fn: () => Promise<unknown>): Promise<ComponentHealth> {
   }
 }
 
-/** The database and the trading core, reported separately. */
-export async function checkHealth(deps: { db: Database; core: TradingCore }): Promise<HealthReport> {
-  const [database, core] = await Promise.all([
+/**
+ * The database, the trading core and (when given) the throttle store, reported separately,
+ * with a warning when the live instances count throttles in different stores (a limit
+ * split between Redis and PostgreSQL lets an attacker through twice as often).
+ */
+export async function checkHealth(deps: { db: Database; core: TradingCore; rateLimits?: RateLimits }): Promise<HealthReport> {
+  const [database, core, throttles, stores] = await Promise.all([
     probe(() => deps.db.$queryRaw`SELECT 1`),
     probe(() => deps.core.health()),
+    deps.rateLimits ? probe(() => deps.rateLimits!.ready()) : Promise.resolve(undefined),
+    liveThrottleStores(deps.db, new Date()).catch(() => ({}) as Record<string, number>),
   ]);
-  return { status: database.ok && core.ok ? "ok" : "degraded", database, core };
+  const warnings: string[] = [];
+  const mine = deps.rateLimits?.store;
+  const others = Object.keys(stores).filter((store) => store !== mine);
+  if (Object.keys(stores).length > 1 || (mine && others.length > 0)) {
+    warnings.push(
+      `instances count throttles in different stores (${Object.entries(stores).map(([store, n]) => `${store}: ${n}`).join(", ")}): set REDIS_URL on all of them or on none`,
+    );
+  }
+  const ok = database.ok && core.ok && (throttles?.ok ?? true);
+  return {
+    status: ok ? "ok" : "degraded",
+    database,
+    core,
+    ...(throttles && mine ? { throttles: { ...throttles, store: mine } } : {}),
+    warnings,
+  };
 }

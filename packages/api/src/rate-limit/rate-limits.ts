@@ -24,15 +24,35 @@ export interface RateLimits {
   /** Gives back one point taken by `consume` (the attempt turned out right). */
   reward(name: RateLimitName, key: string): Promise<void>;
   reset(name: RateLimitName, key: string): Promise<void>;
+  /** Where the counters live: every instance must use the same (see the health report). */
+  readonly store: ThrottleStore;
+  /**
+   * Connects and checks the store. Servers await it at start-up, so a store that is not
+   * there stops them; a call made earlier waits for it instead of failing.
+   */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
+
+export type ThrottleStore = "postgresql" | "redis";
 
 function tooMany(msBeforeNext: number): DomainError {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new DomainError("TOO_MANY_ATTEMPTS", { details: { retryAfterSeconds } });
 }
 
-function build(limiterFor: (name: RateLimitName) => RateLimiterAbstract, close: () => Promise<void>): RateLimits {
+function build(
+  store: ThrottleStore,
+  limiterFor: (name: RateLimitName) => RateLimiterAbstract,
+  connect: () => Promise<void>,
+  close: () => Promise<void>,
+): RateLimits {
+  let connected: Promise<void> | undefined;
+  // Once per process; a failed attempt is forgotten, so the next call tries again.
+  const ready = () => (connected ??= connect().catch((error: unknown) => {
+    connected = undefined;
+    throw error;
+  }));
   const cache = new Map<RateLimitName, RateLimiterAbstract>();
   const limiter = (name: RateLimitName) => {
     let l = cache.get(name);
@@ -41,6 +61,7 @@ function build(limiterFor: (name: RateLimitName) => RateLimiterAbstract, close: 
   };
   return {
     async consume(name, key, consumeOptions) {
+      await ready();
       try {
         await limiter(name).consume(key, 1);
       } catch (error) {
@@ -54,11 +75,15 @@ function build(limiterFor: (name: RateLimitName) => RateLimiterAbstract, close: 
       }
     },
     async reward(name, key) {
+      await ready();
       await limiter(name).reward(key, 1);
     },
     async reset(name, key) {
+      await ready();
       await limiter(name).delete(key);
     },
+    store,
+    ready,
     close,
   };
 }
@@ -73,16 +98,30 @@ const options = (name: RateLimitName) => ({
 export function createPostgresRateLimits(connectionString: string): RateLimits {
   const pool = new pg.Pool({ connectionString, max: 4 });
   return build(
+    "postgresql",
     (name) =>
       new RateLimiterPostgres({ storeClient: pool, tableName: "rate_limits", tableCreated: true, ...options(name) }),
+    async () => {
+      await pool.query("SELECT 1 FROM rate_limits LIMIT 1");
+    },
     () => pool.end(),
   );
 }
 
 export function createRedisRateLimits(redisUrl: string): RateLimits {
-  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // Connected on `ready()` (at start-up), not lazily by the first throttled request: with
+  // the offline queue off, that request would otherwise fail while the client connects.
+  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  // Connection errors reach the callers (ready(), each count) and the health report;
+  // without a listener ioredis would also print each reconnection attempt.
+  redis.on("error", () => undefined);
   return build(
+    "redis",
     (name) => new RateLimiterRedis({ storeClient: redis, ...options(name) }),
+    async () => {
+      if (redis.status === "wait") await redis.connect();
+      await redis.ping();
+    },
     async () => {
       redis.disconnect();
     },
