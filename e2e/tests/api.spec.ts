@@ -1,12 +1,18 @@
 import { expect, test } from "../fixtures/test";
 
 test.describe("HTTP endpoints", () => {
-  test("/api/health reports the database and the trading core", async ({ request }) => {
+  test("/api/health reports the database, the trading core and the throttle store", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
     expect(response.headers()["cache-control"]).toContain("no-store");
     const body = await response.json();
-    expect(body).toMatchObject({ status: "ok", database: { ok: true }, core: { ok: true } });
+    expect(body).toMatchObject({
+      status: "ok",
+      database: { ok: true },
+      core: { ok: true },
+      throttles: { ok: true, store: "postgresql" },
+      warnings: [],
+    });
     expect(typeof body.database.latencyMs).toBe("number");
     expect(typeof body.core.latencyMs).toBe("number");
   });
