@@ -105,3 +105,20 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
     await c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
   });
 }
+
+/**
+ * A test run's databases (a vitest globalSetup calls it): one PostgreSQL for the run and a
+ * migrated template (with the `extra` migrations) that every test file clones.
+ */
+export async function startTestDatabases(extra: ExtraMigrations[] = []) {
+  const cluster = await startTestCluster();
+  const templateDb = await createTemplateDatabase(cluster.adminUrl, extra);
+  return {
+    adminUrl: cluster.adminUrl,
+    templateDb,
+    async stop() {
+      await dropDatabase(cluster.adminUrl, templateDb);
+      await cluster.stop();
+    },
+  };
+}

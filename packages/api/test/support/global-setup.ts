@@ -1,5 +1,5 @@
 import { SIMULATOR_MIGRATIONS_DIR, SIMULATOR_SCHEMA } from "@brokerage/core-adapter/simulator";
-import { createTemplateDatabase, dropDatabase, startTestCluster } from "@brokerage/db/testing";
+import { startTestDatabases } from "@brokerage/db/testing";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -9,16 +9,10 @@ declare module "vitest" {
   }
 }
 
-/** One PostgreSQL for the run and a migrated template that every test file clones. */
+/** One PostgreSQL for the run and a migrated template (the simulator's schema included) that every test file clones. */
 export default async function setup(project: TestProject) {
-  const cluster = await startTestCluster();
-  const templateDb = await createTemplateDatabase(cluster.adminUrl, [
-    { dir: SIMULATOR_MIGRATIONS_DIR, schema: SIMULATOR_SCHEMA },
-  ]);
-  project.provide("adminUrl", cluster.adminUrl);
-  project.provide("templateDb", templateDb);
-  return async () => {
-    await dropDatabase(cluster.adminUrl, templateDb);
-    await cluster.stop();
-  };
+  const databases = await startTestDatabases([{ dir: SIMULATOR_MIGRATIONS_DIR, schema: SIMULATOR_SCHEMA }]);
+  project.provide("adminUrl", databases.adminUrl);
+  project.provide("templateDb", databases.templateDb);
+  return databases.stop;
 }
