@@ -41,6 +41,10 @@ test("an ADMIN invites a KYC reviewer who sets a password, enrols and reaches th
   await staffPage.getByLabel("New password, again").fill(PASSWORD);
   await staffPage.getByRole("button", { name: "Save the password and continue" }).click();
   await enrolOnPage(staffPage, email);
+  // Enrolled: the staff home lists what the role allows, and the KYC queue opens.
+  await expect(staffPage.getByRole("heading", { level: 1, name: "Staff home" })).toBeVisible();
+  await expect(staffPage.getByRole("link", { name: "KYC review" }).first()).toBeVisible();
+  await staffPage.goto("/staff/kyc");
   await expect(
     staffPage.getByRole("heading", { level: 1, name: "KYC review queue" }),
   ).toBeVisible();
