@@ -17,8 +17,8 @@ export const FIELD_CODES = [
   "TOO_MANY_DECIMALS",
   "NOT_POSITIVE",
   "MISMATCH",
-  "MUST_DIFFER",
   "PASSWORD_POLICY",
+  "MUST_DIFFER",
   "DATE_IN_FUTURE",
   "TOO_YOUNG",
   "DATE_UNLIKELY",
@@ -27,6 +27,23 @@ export const FIELD_CODES = [
   "FILE_TYPE",
   "FILE_EMPTY",
   "LEVEL_VERIFIED",
+  // Set by the server's own checks (DomainErrors with field errors).
+  "INCORRECT",
+  "MISSING",
+  "COUNTRY_NOT_SUPPORTED",
+  "UNKNOWN_REFERENCE",
+  "EXPIRED",
+  "ALREADY_DECIDED",
+  "INSUFFICIENT_FUNDS",
+  "KEY_REUSED",
+  "SAME_ACCOUNT",
+  "DEMO_ACCOUNT",
+  "DEMO_ONLY",
+  "CURRENCY_MISMATCH",
+  "RESERVED",
+  "STAFF_ONLY",
+  "REFUSED",
+  /** A field error that names no more precise code. */
   "INVALID",
 ] as const;
 

@@ -23,7 +23,7 @@ const valid = {
 
 const codes = (input: unknown) => {
   const parsed = submitKycInput.safeParse(input);
-  return parsed.success ? null : fieldCodesOf(parsed.error, dottedPath);
+  return parsed.success ? null : fieldCodesOf(parsed.error, { keyOf: dottedPath, input });
 };
 
 describe("submitKycInput", () => {
@@ -83,6 +83,13 @@ describe("selected document files", () => {
     [Array.from({ length: 6 }, () => file("image/png", 1)), { _form: ["TOO_LONG"] }],
   ])("%j answers %j", (files, expected) => {
     const parsed = selectedDocumentFiles.safeParse(files);
-    expect(parsed.success ? null : fieldCodesOf(parsed.error, dottedPath)).toEqual(expected);
+    expect(parsed.success ? null : fieldCodesOf(parsed.error, { keyOf: dottedPath, input: files })).toEqual(expected);
+  });
+});
+
+describe("fieldCodesOf without the input", () => {
+  it("cannot tell a missing field from a wrong type, and says INVALID_TYPE", () => {
+    const parsed = submitKycInput.safeParse({ ...valid, firstName: 5 });
+    expect(parsed.success ? null : fieldCodesOf(parsed.error)).toEqual({ firstName: ["INVALID_TYPE"] });
   });
 });
