@@ -17,6 +17,7 @@ import {
   reasonKey,
   statusNameOf,
 } from "~/components/kyc/kyc-words";
+import { PNG, VALID } from "./kyc-form-fixtures";
 import { safeRedirectPath as safeReturnPath } from "~/security/safe-redirect";
 
 describe("safeReturnPath", () => {
@@ -56,22 +57,6 @@ describe("safeReturnPath", () => {
 });
 
 const TODAY = "2026-11-23";
-const VALID: KycFormValues = {
-  ...EMPTY_VALUES,
-  firstName: "Ada María",
-  lastName: "O'Neil-Smith",
-  dateOfBirth: "1990-04-12",
-  nationality: "DE",
-  countryOfResidence: "CY",
-  line1: "1 Harbour Road",
-  city: "Limassol",
-  postalCode: "3035",
-  addressCountry: "CY",
-  documentType: "passport",
-  documentNumber: "C01X00T47",
-  expiryDate: "2031-01-31",
-};
-const PNG = { name: "passport.png", size: 1200, type: "image/png" };
 
 describe("validateKycForm", () => {
   it("accepts a complete form", () => {
