@@ -25,10 +25,13 @@ export const amountField = z
   .pipe(
     z
       .string()
-      .refine((v) => !hasTooManyDecimals(v), { ...withCode("TOO_MANY_DECIMALS", "An amount with at most two decimals"), abort: true })
-      .refine(isAmountFormat, { ...withCode("INVALID_FORMAT", "An amount with at most two decimals"), abort: true }),
+      // One message per problem, as the API has always answered: too many decimals, or any other format error.
+      .refine((v) => !hasTooManyDecimals(v), withCode("TOO_MANY_DECIMALS", "An amount with at most two decimals"))
+      .refine((v) => isAmountFormat(v) || hasTooManyDecimals(v), withCode("INVALID_FORMAT", "An amount with at most two decimals")),
   )
-  .refine(isPositiveAmount, withCode("NOT_POSITIVE", "Must be more than zero"));
+  // Runs after a format error too, as it always has (so "-5" names both problems); on a
+  // well-formed amount `Number` is exact enough to tell zero from more.
+  .refine((v) => Number(v) > 0, withCode("NOT_POSITIVE", "Must be more than zero"));
 
 /** Whether a form's text is an amount the API accepts. */
 export const isValidAmountInput = (value: string) => amountField.safeParse(value).success;
