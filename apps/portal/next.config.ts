@@ -8,7 +8,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The workspace packages ship TypeScript sources.
-  transpilePackages: ["@brokerage/api", "@brokerage/core-adapter", "@brokerage/db"],
+  transpilePackages: ["@brokerage/api", "@brokerage/core-adapter", "@brokerage/db", "@brokerage/validators"],
   // Native addons and Node-only drivers: loaded by Node at run time, never bundled.
   serverExternalPackages: [
     "@node-rs/argon2",

@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAttemptKeys, isRetryable } from "~/app/accounts/_lib/attempt-key";
-import { fieldErrorsOf, openedDespiteDeposit } from "~/app/accounts/_lib/error-fields";
-import { checkPasswordRules, meetsPasswordPolicy } from "~/app/accounts/_lib/password-policy";
-
-describe("the trading password policy", () => {
-  it("wants 8 to 16 characters with a lowercase letter, an uppercase letter and a digit", () => {
-    expect(meetsPasswordPolicy("Abcdefg1")).toBe(true);
-    expect(meetsPasswordPolicy("Abcdefghijklmno1")).toBe(true);
-    expect(meetsPasswordPolicy("Abcdefghijklmnop1")).toBe(false);
-    expect(meetsPasswordPolicy("Abcdef1")).toBe(false);
-    expect(meetsPasswordPolicy("abcdefg1")).toBe(false);
-    expect(meetsPasswordPolicy("ABCDEFG1")).toBe(false);
-    expect(meetsPasswordPolicy("Abcdefgh")).toBe(false);
-    expect(meetsPasswordPolicy("Abc defg1")).toBe(false);
-    expect(checkPasswordRules("aB")).toEqual({ length: false, lower: true, upper: true, digit: false });
-  });
-});
+import { hasFieldCode, openedDespiteDeposit, serverFieldCodes } from "~/app/accounts/_lib/error-fields";
 
 describe("idempotency keys", () => {
   it("are reused while the same attempt is retried, and new for a new attempt", () => {
@@ -36,9 +21,12 @@ describe("idempotency keys", () => {
 });
 
 describe("what a refusal carries", () => {
-  it("field errors", () => {
-    expect(fieldErrorsOf({ data: { fieldErrors: { amount: ["Too much"], bad: "x" } } })).toEqual({ amount: ["Too much"] });
-    expect(fieldErrorsOf({ data: { fieldErrors: null } })).toEqual({});
+  it("field codes, never the English field errors", () => {
+    const error = { data: { fieldErrors: { amount: ["Too much"] }, fieldCodes: { amount: ["INSUFFICIENT_FUNDS", "NO_SUCH_CODE"], bad: "x" } } };
+    expect(serverFieldCodes(error)).toEqual({ amount: ["INSUFFICIENT_FUNDS"] });
+    expect(hasFieldCode(error, "amount", "INSUFFICIENT_FUNDS")).toBe(true);
+    expect(hasFieldCode(error, "amount", "TOO_MANY_DECIMALS")).toBe(false);
+    expect(serverFieldCodes({ data: { fieldCodes: null } })).toEqual({});
   });
 
   it("ADD_BALANCE_ERROR's login and temporary password", () => {

@@ -42,6 +42,7 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
         path: shape.data.path,
         appCode: domain.code,
         fieldErrors: domain.fieldErrors ?? null,
+        fieldCodes: domain.fieldCodes ?? null,
         details: domain.details ?? null,
       },
     };
@@ -52,10 +53,12 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
  * The one place errors are converted: whatever a procedure (or its input schema, or an
  * auth check) threw becomes a TRPCError whose `cause` is a DomainError.
  */
-const errorConversion = t.middleware(async ({ ctx, next, path }) => {
+const errorConversion = t.middleware(async ({ ctx, next, path, getRawInput }) => {
   const result = await next();
   if (result.ok) return result;
-  const domain = toDomainError(result.error, ctx.request.requestId);
+  // The raw input tells a missing field (REQUIRED) from one of the wrong type in `fieldCodes`.
+  const input = await getRawInput().catch(() => undefined);
+  const domain = toDomainError(result.error, ctx.request.requestId, input);
   if (domain.code === "INTERNAL_ERROR") {
     ctx.logger.error(
       { err: result.error.cause ?? result.error, path, requestId: ctx.request.requestId },

@@ -31,6 +31,15 @@ describe("the error contract through createCaller", () => {
     expect(domain?.httpStatus).toBe(400);
     expect(Object.keys(domain?.fieldErrors ?? {})).toEqual(expect.arrayContaining(["code"]));
     expect(domain?.fieldErrors?._form?.join(" ")).toMatch(/extra/);
+    // Beside the messages, the same keys with machine codes.
+    expect(domain?.fieldCodes).toEqual({ code: ["REQUIRED"], _form: ["UNKNOWN_FIELD"] });
+  });
+
+  it("tells a missing field (REQUIRED) from a wrong type and a too-long value in fieldCodes", async () => {
+    const codesOf = async (input: unknown) =>
+      getDomainError(await h.caller().brand.get(input as never).catch((e: unknown) => e))?.fieldCodes;
+    expect(await codesOf({ code: 5 })).toEqual({ code: ["INVALID_TYPE"] });
+    expect(await codesOf({ code: "x".repeat(65) })).toEqual({ code: ["TOO_LONG"] });
   });
 
   it("answers a value when all is well", async () => {
@@ -87,6 +96,7 @@ describe("the same router over a plain Node HTTP server", () => {
     const body = (await response.json()) as { error: { message: string; data: Record<string, unknown> & { fieldErrors: Record<string, string[]> } } };
     expect(body.error.data).toMatchObject({ appCode: "INVALID_DATA", httpStatus: 400, details: null });
     expect(body.error.data.fieldErrors.code).toHaveLength(1);
+    expect(body.error.data.fieldCodes).toEqual({ code: ["REQUIRED"] });
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts/);
   });
 

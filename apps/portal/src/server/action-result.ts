@@ -1,13 +1,15 @@
 // What the portal's server actions answer. A refusal has the same shape as a tRPC
-// error's formatted `data` (appCode, fieldErrors, details), so one set of helpers on the
+// error's formatted `data` (appCode, fieldErrors, fieldCodes, details), so one set of helpers on the
 // client (useErrorMessage, useFormErrors) reads both.
 import "server-only";
-import { getDomainError, type FieldErrors } from "@brokerage/api";
+import { getDomainError, type FieldCodes, type FieldErrors } from "@brokerage/api";
 
 export interface ActionFailure {
   data: {
     appCode: string;
     fieldErrors: FieldErrors | null;
+    /** The machine codes of the field errors, what screens map to sentences. */
+    fieldCodes: FieldCodes | null;
     details: Record<string, unknown> | null;
   };
 }
@@ -17,8 +19,11 @@ export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: Actio
 export function refused(
   appCode: string,
   fieldErrors: FieldErrors | null = null,
+  fieldCodes: FieldCodes | null = null,
 ): { ok: false; error: ActionFailure } {
-  return { ok: false, error: { data: { appCode, fieldErrors, details: null } } };
+  // A field error without a code of its own is INVALID, as DomainError does on the server.
+  const codes = fieldCodes ?? (fieldErrors ? Object.fromEntries(Object.keys(fieldErrors).map((f) => [f, ["INVALID" as const]])) : null);
+  return { ok: false, error: { data: { appCode, fieldErrors, fieldCodes: codes, details: null } } };
 }
 
 /**
@@ -34,6 +39,7 @@ export function refusedOrThrow(error: unknown): { ok: false; error: ActionFailur
       data: {
         appCode: domain.code,
         fieldErrors: domain.fieldErrors ?? null,
+        fieldCodes: domain.fieldCodes ?? null,
         details: domain.details ?? null,
       },
     },

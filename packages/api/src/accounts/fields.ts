@@ -4,12 +4,8 @@ import { PASSWORD_TYPES } from "./password-types";
 /** An account's portal id (seed 001 `accountId`), a PostgreSQL integer. */
 export const accountIdField = z.number().int().positive().max(2_147_483_647);
 
-/** Money as a decimal string (or a number) with at most two decimals, more than zero. */
-export const amountField = z
-  .union([z.number(), z.string()])
-  .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, { message: "An amount with at most two decimals" }))
-  .refine((v) => Number(v) > 0, { message: "Must be more than zero" });
+/** Money as a decimal string (or a number) with at most two decimals, more than zero: the shared schema. */
+export { amountField } from "@brokerage/validators";
 
 /** A repeat with the same key does the operation once and answers the same. */
 export const idempotencyKeyField = z

@@ -8,7 +8,7 @@ export function movementError(error: unknown): DomainError {
   if (error instanceof InsufficientFundsError) {
     return new DomainError("INSUFFICIENT_FUNDS", {
       message: `The available balance ${moneyString(error.balance)} does not cover ${moneyString(error.requested)}`,
-      fieldErrors: { amount: ["The available balance does not cover this amount"] },
+      fieldErrors: { amount: ["The available balance does not cover this amount"] }, fieldCodes: { amount: ["INSUFFICIENT_FUNDS"] },
       details: { available: moneyString(error.balance), requested: moneyString(error.requested) },
     });
   }
@@ -18,14 +18,14 @@ export function movementError(error: unknown): DomainError {
         return new DomainError("ACCOUNT_ARCHIVED");
       case "idempotency_conflict":
         return new DomainError("IDEMPOTENCY_KEY_REUSED", {
-          fieldErrors: { idempotencyKey: ["This key was already used for a different operation"] },
+          fieldErrors: { idempotencyKey: ["This key was already used for a different operation"] }, fieldCodes: { idempotencyKey: ["KEY_REUSED"] },
         });
       case "invalid_amount":
-        return new DomainError("INVALID_DATA", { fieldErrors: { amount: [error.message] } });
+        return new DomainError("INVALID_DATA", { fieldErrors: { amount: [error.message] }, fieldCodes: { amount: ["NOT_ALLOWED"] } });
       case "currency_mismatch":
       case "same_account":
       case "account_disabled":
-        return new DomainError("INVALID_DATA", { message: error.message, fieldErrors: { _form: [error.message] } });
+        return new DomainError("INVALID_DATA", { message: error.message, fieldErrors: { _form: [error.message] }, fieldCodes: { _form: ["REFUSED"] } });
       default:
         break;
     }

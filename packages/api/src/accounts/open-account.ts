@@ -48,16 +48,16 @@ export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, re
   if (!group) throw new DomainError("INVALID_GROUP");
   if (input.leverage !== undefined && !group.allowedLeverages.includes(input.leverage)) {
     throw new DomainError("INVALID_DATA", {
-      fieldErrors: { leverage: [`Choose one of ${group.allowedLeverages.join(", ")}`] },
+      fieldErrors: { leverage: [`Choose one of ${group.allowedLeverages.join(", ")}`] }, fieldCodes: { leverage: ["NOT_ALLOWED"] },
     });
   }
   if (input.startAmount !== undefined) {
     if (group.accountMode !== "DEMO") {
-      throw new DomainError("INVALID_DATA", { fieldErrors: { startAmount: ["A start amount is for demo accounts only"] } });
+      throw new DomainError("INVALID_DATA", { fieldErrors: { startAmount: ["A start amount is for demo accounts only"] }, fieldCodes: { startAmount: ["DEMO_ONLY"] } });
     }
     if (group.maxStartAmount === null || new Prisma.Decimal(input.startAmount).greaterThan(group.maxStartAmount)) {
       throw new DomainError("INVALID_DATA", {
-        fieldErrors: { startAmount: [`At most ${group.maxStartAmount === null ? "0.00" : moneyString(group.maxStartAmount)}`] },
+        fieldErrors: { startAmount: [`At most ${group.maxStartAmount === null ? "0.00" : moneyString(group.maxStartAmount)}`] }, fieldCodes: { startAmount: ["TOO_BIG"] },
       });
     }
   }
@@ -146,7 +146,7 @@ function repeatOpening(
   if (earlier.requestFingerprint !== null && earlier.requestFingerprint !== fingerprint) {
     throw new DomainError("IDEMPOTENCY_KEY_REUSED", {
       message: "This idempotency key was already used to open an account with a different request",
-      fieldErrors: { idempotencyKey: ["Already used for a different request"] },
+      fieldErrors: { idempotencyKey: ["Already used for a different request"] }, fieldCodes: { idempotencyKey: ["KEY_REUSED"] },
     });
   }
   return completeOpening(deps, earlier.id, request);

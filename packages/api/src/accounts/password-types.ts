@@ -16,7 +16,7 @@ export const otherPasswordType = (type: PasswordType): PasswordType => (type ===
 /** Trading passwords belong to trading accounts (seed 001: MT4, MT5, cTrader); a wallet has none to change. */
 export function assertHasTradingPassword(account: Pick<OwnAccount, "kind">): void {
   if (account.kind !== "TRADING") {
-    throw new DomainError("INVALID_DATA", { fieldErrors: { accountId: ["Wallets have no trading password"] } });
+    throw new DomainError("INVALID_DATA", { fieldErrors: { accountId: ["Wallets have no trading password"] }, fieldCodes: { accountId: ["NOT_ALLOWED"] } });
   }
 }
 

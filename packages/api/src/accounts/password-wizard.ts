@@ -188,7 +188,7 @@ export async function changeTradingPassword(
   const account = await findOwnAccount(db, input.customerId, input.accountId);
   assertNotArchived(account);
   if (input.password !== input.passwordConfirmation) {
-    throw new DomainError("INVALID_DATA", { fieldErrors: { passwordConfirmation: ["The passwords do not match"] } });
+    throw new DomainError("INVALID_DATA", { fieldErrors: { passwordConfirmation: ["The passwords do not match"] }, fieldCodes: { passwordConfirmation: ["MISMATCH"] } });
   }
   assertTradingPasswordPolicy(input.password);
   const flow = await findFlow(db, input);
@@ -204,7 +204,11 @@ export async function changeTradingPassword(
     throw passwordCallError(error);
   }
   if (sameAsOther) {
-    throw new DomainError("PASSWORD_POLICY", { message: "The main and investor passwords must differ" });
+    throw new DomainError("PASSWORD_POLICY", {
+      message: "The main and investor passwords must differ",
+      fieldErrors: { password: ["The main and investor passwords must differ"] },
+      fieldCodes: { password: ["MUST_DIFFER"] },
+    });
   }
 
   // Claimed before the core call, so two concurrent submissions set one password.

@@ -1,4 +1,5 @@
 import type { AccountMode, GroupKind, Prisma } from "@brokerage/db";
+import { ACCOUNT_PERMISSIONS, type AccountPermission } from "@brokerage/validators";
 
 /**
  * The permissions of an account (seed 001's `permissions` filter), derived from its kind,
@@ -19,18 +20,10 @@ import type { AccountMode, GroupKind, Prisma } from "@brokerage/db";
  * DEMO accounts trade play money: nothing moves in or out of them. Archived accounts
  * keep no permission at all (they stay readable, with `includeArchived`).
  */
-export const PERMISSIONS = [
-  "deposit",
-  "exchange",
-  "trade",
-  "transferDeposit",
-  "transferWithdrawal",
-  "withdrawal",
-  "enabled",
-  "visible",
-] as const;
+// The names are shared with the portal's filters (packages/validators); their meaning is here.
+export const PERMISSIONS = ACCOUNT_PERMISSIONS;
 
-export type Permission = (typeof PERMISSIONS)[number];
+export type Permission = AccountPermission;
 
 export interface PermissionSubject {
   kind: GroupKind;

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { meetsTradingPasswordPolicy, TRADING_PASSWORD_POLICY_MESSAGE } from "@brokerage/validators";
 import { DomainError } from "../errors";
 
 /**
@@ -6,16 +7,11 @@ import { DomainError } from "../errors";
  * an uppercase letter and a digit. Temporary passwords meet it too.
  */
 export function assertTradingPasswordPolicy(password: string): void {
-  const ok =
-    password.length >= 8 &&
-    password.length <= 16 &&
-    /[a-z]/.test(password) &&
-    /[A-Z]/.test(password) &&
-    /\d/.test(password) &&
-    /^[\x21-\x7e]+$/.test(password);
-  if (!ok) {
+  if (!meetsTradingPasswordPolicy(password)) {
     throw new DomainError("PASSWORD_POLICY", {
-      message: "Use 8 to 16 characters with a lowercase letter, an uppercase letter and a digit",
+      message: TRADING_PASSWORD_POLICY_MESSAGE,
+      fieldErrors: { password: [TRADING_PASSWORD_POLICY_MESSAGE] },
+      fieldCodes: { password: ["PASSWORD_POLICY"] },
     });
   }
 }

@@ -41,19 +41,19 @@ export async function transferBetweenOwnAccounts(deps: TransferDeps, input: Tran
   const from = await findOwnAccount(db, input.customerId, input.fromAccountId);
   const to = await findOwnAccount(db, input.customerId, input.toAccountId);
   if (from.id === to.id) {
-    throw new DomainError("INVALID_DATA", { fieldErrors: { toAccountId: ["Choose another account than the source"] } });
+    throw new DomainError("INVALID_DATA", { fieldErrors: { toAccountId: ["Choose another account than the source"] }, fieldCodes: { toAccountId: ["SAME_ACCOUNT"] } });
   }
   assertNotArchived(from);
   assertNotArchived(to);
   if (!hasPermission(from, "transferWithdrawal")) {
-    throw new DomainError("INVALID_DATA", { fieldErrors: { fromAccountId: ["Demo accounts take no transfers"] } });
+    throw new DomainError("INVALID_DATA", { fieldErrors: { fromAccountId: ["Demo accounts take no transfers"] }, fieldCodes: { fromAccountId: ["DEMO_ACCOUNT"] } });
   }
   if (!hasPermission(to, "transferDeposit")) {
-    throw new DomainError("INVALID_DATA", { fieldErrors: { toAccountId: ["Demo accounts take no transfers"] } });
+    throw new DomainError("INVALID_DATA", { fieldErrors: { toAccountId: ["Demo accounts take no transfers"] }, fieldCodes: { toAccountId: ["DEMO_ACCOUNT"] } });
   }
   if (from.currency !== to.currency) {
     throw new DomainError("INVALID_DATA", {
-      fieldErrors: { toAccountId: [`Choose a ${from.currency} account: no currency exchange here`] },
+      fieldErrors: { toAccountId: [`Choose a ${from.currency} account: no currency exchange here`] }, fieldCodes: { toAccountId: ["CURRENCY_MISMATCH"] },
     });
   }
   await assertNoArchivalUnderWay(db, [from.id, to.id]);

@@ -62,6 +62,7 @@ export async function signUp(
   if (staffOnly.length > 0) {
     throw new DomainError("NON_ADMIN_FIELD", {
       fieldErrors: Object.fromEntries(staffOnly.map((f) => [f, ["Only staff may set this field"]])),
+      fieldCodes: Object.fromEntries(staffOnly.map((f) => [f, ["STAFF_ONLY" as const]])),
     });
   }
   assertNoReservedNames({ firstName: input.firstName, lastName: input.lastName });

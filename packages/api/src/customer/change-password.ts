@@ -25,7 +25,7 @@ export async function changePassword(
     select: { email: true, passwordHash: true, brand: { select: { displayName: true } } },
   });
   if (!(await verifyPassword(customer.passwordHash, input.currentPassword))) {
-    throw new DomainError("INVALID_DATA", { fieldErrors: { currentPassword: ["The current password is not correct"] } });
+    throw new DomainError("INVALID_DATA", { fieldErrors: { currentPassword: ["The current password is not correct"] }, fieldCodes: { currentPassword: ["INCORRECT"] } });
   }
   assertPasswordAllowed(input.newPassword, customer.email);
   const passwordHash = await hashPassword(input.newPassword);

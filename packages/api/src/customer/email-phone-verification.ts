@@ -67,7 +67,7 @@ export async function verifyContact(
 export async function resendContactCode(deps: Deps, input: { customerId: number; channel: Channel }, request?: Pick<RequestMeta, "ip">) {
   const c = await contact(deps.db, input.customerId);
   const target = input.channel === "email" ? c.email : c.phone;
-  if (!target) throw new DomainError("INVALID_DATA", { fieldErrors: { channel: ["No phone number on file"] } });
+  if (!target) throw new DomainError("INVALID_DATA", { fieldErrors: { channel: ["No phone number on file"] }, fieldCodes: { channel: ["MISSING"] } });
   const already = input.channel === "email" ? c.emailVerifiedAt : c.phoneVerifiedAt;
   if (already) return { sent: false as const, alreadyVerified: true as const };
   await deps.rateLimits.consume("codeResend", `${input.customerId}:${input.channel}`);
@@ -76,7 +76,7 @@ export async function resendContactCode(deps: Deps, input: { customerId: number;
   if (sms && !sms.send) {
     throw sms.reason === "budget"
       ? new DomainError("TOO_MANY_ATTEMPTS")
-      : new DomainError("INVALID_DATA", { fieldErrors: { channel: ["Text messages cannot be sent to this number's country"] } });
+      : new DomainError("INVALID_DATA", { fieldErrors: { channel: ["Text messages cannot be sent to this number's country"] }, fieldCodes: { channel: ["COUNTRY_NOT_SUPPORTED"] } });
   }
   const now = deps.clock.now();
   const minutes = CODE_TTL_MS / 60_000;

@@ -36,6 +36,7 @@ export function assertNoReservedNames(fields: Record<string, string | undefined>
   if (reserved.length > 0) {
     throw new DomainError("RESERVED_NAME", {
       fieldErrors: Object.fromEntries(reserved.map(([f]) => [f, ["This name is reserved"]])),
+      fieldCodes: Object.fromEntries(reserved.map(([f]) => [f, ["RESERVED" as const]])),
     });
   }
 }

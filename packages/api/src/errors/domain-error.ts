@@ -1,10 +1,12 @@
+import type { FieldCodes } from "@brokerage/validators";
 import { ERROR_CATALOG, type ErrorCode } from "./codes";
 
 export type FieldErrors = Record<string, string[]>;
+export type { FieldCodes };
 
 /**
  * A refusal of the domain: the seed's code, its HTTP status, an English message,
- * optional field errors and details (e.g. the KYC_REQUIRED payload). Domain functions
+ * optional field errors with their machine codes, and details (e.g. the KYC_REQUIRED payload). Domain functions
  * throw it; the tRPC layer wraps it in a TRPCError whose `cause` is this error.
  */
 const DOMAIN_ERROR = Symbol.for("@brokerage/api/DomainError");
@@ -23,17 +25,30 @@ export class DomainError extends Error {
   override readonly name = "DomainError";
   readonly httpStatus: number;
   readonly fieldErrors: FieldErrors | undefined;
+  /** `{ field: [CODE] }` beside `fieldErrors`: what clients map to their own sentences. */
+  readonly fieldCodes: FieldCodes | undefined;
   readonly details: Record<string, unknown> | undefined;
 
   constructor(
     readonly code: ErrorCode,
-    options: { message?: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> } = {},
+    options: {
+      message?: string;
+      fieldErrors?: FieldErrors;
+      fieldCodes?: FieldCodes;
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(options.message ?? ERROR_CATALOG[code].message);
     this.httpStatus = ERROR_CATALOG[code].status;
     this.fieldErrors = options.fieldErrors;
+    this.fieldCodes = options.fieldCodes ?? (options.fieldErrors ? invalidCodesFor(options.fieldErrors) : undefined);
     this.details = options.details;
   }
+}
+
+/** A field error thrown without a code still gets one, so every field in `fieldErrors` has codes. */
+function invalidCodesFor(fieldErrors: FieldErrors): FieldCodes {
+  return Object.fromEntries(Object.keys(fieldErrors).map((field) => [field, ["INVALID" as const]]));
 }
 
 export function isDomainError(error: unknown): error is DomainError {

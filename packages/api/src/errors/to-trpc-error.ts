@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { fieldCodesOf } from "@brokerage/validators";
 import { z } from "zod";
 import { DomainError } from "./domain-error";
 
@@ -32,14 +33,15 @@ export function domainToTRPCError(error: DomainError): TRPCError {
  * schema failures become INVALID_DATA with field errors, unknown faults INTERNAL_ERROR
  * with the request's correlation id and nothing of their internals.
  */
-export function toDomainError(error: TRPCError, requestId: string): DomainError {
+export function toDomainError(error: TRPCError, requestId: string, input?: unknown): DomainError {
   const cause = error.cause;
   if (cause instanceof DomainError) return cause;
   if (cause instanceof z.ZodError) {
     const flat = z.flattenError(cause);
     const fieldErrors: Record<string, string[]> = { ...flat.fieldErrors } as Record<string, string[]>;
     if (flat.formErrors.length > 0) fieldErrors._form = flat.formErrors;
-    return new DomainError("INVALID_DATA", { fieldErrors });
+    // The codes are keyed like the messages: by the first path segment, `_form` for the input.
+    return new DomainError("INVALID_DATA", { fieldErrors, fieldCodes: fieldCodesOf(cause, { input }) });
   }
   switch (error.code) {
     case "PARSE_ERROR":

@@ -45,7 +45,7 @@ export function findUnstorableText(value: unknown, path: ReadonlyArray<string | 
 /** INVALID_DATA naming the top-level field (`_form` when the input itself is the string). */
 export function unstorableTextError(path: ReadonlyArray<string | number>): DomainError {
   const field = path.length > 0 ? String(path[0]) : "_form";
-  return new DomainError("INVALID_DATA", { fieldErrors: { [field]: [UNSTORABLE_TEXT_MESSAGE] } });
+  return new DomainError("INVALID_DATA", { fieldErrors: { [field]: [UNSTORABLE_TEXT_MESSAGE] }, fieldCodes: { [field]: ["INVALID_CHARACTERS"] } });
 }
 
 /** Throws INVALID_DATA when `value` holds text that cannot be stored. */

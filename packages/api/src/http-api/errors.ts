@@ -1,8 +1,8 @@
 // Every answer of the facade is JSON: the seeds' error body `{"error", "message"}` plus
 // the domain error's details at top level (KYC_REQUIRED's payload, ADD_BALANCE_ERROR's
 // login and password, `retry_after_seconds`, `correlation_id`) and, additive, the
-// offending fields in `field_errors`.
-import { DomainError, type FieldErrors } from "../errors";
+// offending fields in `field_errors`, with their machine codes in `field_codes`.
+import { DomainError, type FieldCodes, type FieldErrors } from "../errors";
 import { detailsToSnake, fieldErrorsToSnake } from "./mapping";
 import { messageOf, statusOf, type HttpErrorCode, type SnakeBody } from "./schemas";
 
@@ -15,19 +15,27 @@ export class HttpError extends Error {
 
   constructor(
     readonly code: HttpErrorCode,
-    options: { message?: string; status?: number; fieldErrors?: FieldErrors; headers?: Record<string, string> } = {},
+    options: {
+      message?: string;
+      status?: number;
+      fieldErrors?: FieldErrors;
+      fieldCodes?: FieldCodes;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(options.message ?? messageOf(code));
     this.status = options.status ?? statusOf(code);
     this.fieldErrors = options.fieldErrors;
+    this.fieldCodes = options.fieldCodes;
     this.headers = options.headers ?? {};
   }
 
   readonly fieldErrors: FieldErrors | undefined;
+  readonly fieldCodes: FieldCodes | undefined;
   readonly headers: Record<string, string>;
 }
 
-const RESERVED = new Set(["error", "message", "field_errors"]);
+const RESERVED = new Set(["error", "message", "field_errors", "field_codes"]);
 
 export interface ErrorAnswer {
   status: number;
@@ -45,6 +53,7 @@ export function domainErrorAnswer(error: DomainError, body: SnakeBody | undefine
   ]);
   if (error.fieldErrors && Object.keys(error.fieldErrors).length > 0) {
     out.field_errors = fieldErrorsToSnake(error.fieldErrors, body);
+    if (error.fieldCodes) out.field_codes = fieldErrorsToSnake(error.fieldCodes, body);
   }
   const headers: Record<string, string> = {};
   if (error.httpStatus === 401) headers["www-authenticate"] = 'Bearer realm="customer"';
@@ -55,6 +64,7 @@ export function domainErrorAnswer(error: DomainError, body: SnakeBody | undefine
 export function httpErrorAnswer(error: HttpError): ErrorAnswer {
   const body: Record<string, unknown> = { error: error.code, message: error.message };
   if (error.fieldErrors) body.field_errors = error.fieldErrors;
+  if (error.fieldCodes) body.field_codes = error.fieldCodes;
   return { status: error.status, body, headers: error.headers };
 }
 

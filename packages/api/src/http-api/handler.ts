@@ -5,9 +5,10 @@
 // procedure's own field schemas under snake_case names, calls the tRPC procedure through
 // `createCaller`, and maps names back. Every business rule stays in the procedures.
 import type { z } from "zod";
+import { fieldCodeOfIssue, type FieldCode } from "@brokerage/validators";
 import { systemClock } from "../clock";
 import { createContextInner, type ApiDeps, type Credential } from "../context";
-import { getDomainError, isDomainError } from "../errors";
+import { getDomainError, isDomainError, type FieldCodes, type FieldErrors } from "../errors";
 import { createLogger } from "../logger";
 import { resolveCustomerSession, type CustomerSession } from "../session/resolve-session";
 import {
@@ -87,22 +88,31 @@ function normalizeBasePath(basePath: string | undefined): string {
   return trimmed === "/" ? "" : trimmed;
 }
 
-/** Issues of the body schema as `{ field: [messages] }`, unknown keys under their own name. */
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  // A Map, then own properties: a client's key such as `__proto__` stays a plain key.
-  const out = new Map<string, string[]>();
-  const add = (key: string, message: string) => out.set(key, [...(out.get(key) ?? []), message]);
+/**
+ * Issues of the body schema as `{ field: [messages] }` and `{ field: [CODE] }`, unknown
+ * keys under their own name.
+ */
+function bodyFieldErrors(error: z.ZodError, json: unknown): { fieldErrors: FieldErrors; fieldCodes: FieldCodes } {
+  // Maps, then own properties: a client's key such as `__proto__` stays a plain key.
+  const messages = new Map<string, string[]>();
+  const codes = new Map<string, FieldCode[]>();
+  const add = (key: string, message: string, code: FieldCode) => {
+    messages.set(key, [...(messages.get(key) ?? []), message]);
+    const known = codes.get(key) ?? [];
+    codes.set(key, known.includes(code) ? known : [...known, code]);
+  };
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) add(key, "Unknown field");
+      for (const key of issue.keys) add(key, "Unknown field", "UNKNOWN_FIELD");
     } else {
-      add(issue.path.length > 0 ? String(issue.path[0]) : "_form", issue.message);
+      add(issue.path.length > 0 ? String(issue.path[0]) : "_form", issue.message, fieldCodeOfIssue(issue, { input: json }));
     }
   }
-  return Object.fromEntries(out);
+  return { fieldErrors: Object.fromEntries(messages), fieldCodes: Object.fromEntries(codes) };
 }
 
-const invalidBody = (message: string) => new HttpError("INVALID_DATA", { message, fieldErrors: { _form: [message] } });
+const invalidBody = (message: string) =>
+  new HttpError("INVALID_DATA", { message, fieldErrors: { _form: [message] }, fieldCodes: { _form: ["INVALID_FORMAT"] } });
 
 function isJsonContentType(value: string): boolean {
   const type = value.split(";")[0]!.trim().toLowerCase();
@@ -238,7 +248,7 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
     if (route.body) {
       const json = await readJson(request, maxBodyBytes);
       const parsed = route.body.schema.safeParse(json);
-      if (!parsed.success) throw new HttpError("INVALID_DATA", { fieldErrors: fieldErrorsOf(parsed.error) });
+      if (!parsed.success) throw new HttpError("INVALID_DATA", bodyFieldErrors(parsed.error, json));
       input = toProcedureInput(route.body, json as Record<string, unknown>);
     }
 

@@ -178,7 +178,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
         "",
         "- Bodies are JSON (`Content-Type: application/json`, at most 64 KiB by default); answers are always `application/json; charset=utf-8`.",
         "- `SESSION_CUSTOMER` is the `__token` of `POST /customer/auth/login`, sent as `Authorization: Bearer <__token>`. It is checked before the body: an anonymous call is 401 `INVALID_CUSTOMER_SESSION` whatever its body.",
-        '- Errors are `{"error": CODE, "message": ...}` plus, where a code has them, its extra fields at top level (KYC_REQUIRED, ADD_BALANCE_ERROR), `field_errors` for INVALID_DATA, `retry_after_seconds` for TOO_MANY_ATTEMPTS and `correlation_id` for INTERNAL_ERROR.',
+        '- Errors are `{"error": CODE, "message": ...}` plus, where a code has them, its extra fields at top level (KYC_REQUIRED, ADD_BALANCE_ERROR), `field_errors` and their machine codes `field_codes` for INVALID_DATA, `retry_after_seconds` for TOO_MANY_ATTEMPTS and `correlation_id` for INTERNAL_ERROR.',
         "- An unknown path is 404 `NOT_FOUND`; a method the path does not serve is 405 `METHOD_NOT_ALLOWED` with an `Allow` header; a body over the limit is 413 `INVALID_DATA`; a non-empty body not sent as JSON is 415 `UNSUPPORTED_MEDIA_TYPE`; text PostgreSQL cannot store (a NUL character, an unpaired surrogate) is 400 `INVALID_DATA` naming the field; a malformed percent-escape in the path is 400 `INVALID_DATA`.",
         "- Fields marked additive are not in the seeds; the seeds' fields keep their names and types.",
       ].join("\n"),

@@ -5,6 +5,7 @@
 // exactly what the procedure validates, nothing more and nothing less. Response bodies
 // are the seeds' shapes; the mappers in mapping.ts are typed against them, and
 // openapi.ts turns both into the OpenAPI document with `z.toJSONSchema`.
+import { FIELD_CODES } from "@brokerage/validators";
 import { z } from "zod";
 import { ERROR_CATALOG, type ErrorCode } from "../errors";
 import { openAccountInput } from "../accounts/open.schema";
@@ -225,6 +226,12 @@ export const fieldErrorsSchema = z
   .record(z.string(), z.array(z.string()))
   .describe("Additive: the offending fields (snake_case) and what is wrong with each; `_form` for the body as a whole.");
 
+export const fieldCodesSchema = z
+  .record(z.string(), z.array(z.enum(FIELD_CODES)))
+  .describe(
+    "Additive: beside `field_errors`, the same fields with machine codes (e.g. `REQUIRED`, `TOO_LONG`, `INVALID_FORMAT`, `NOT_ALLOWED`) that clients map to their own sentences.",
+  );
+
 /**
  * The seeds' error body for the given codes: `error` and `message`, and the additive
  * fields those codes can carry (field errors, retry time, correlation id, core fault).
@@ -234,7 +241,7 @@ export function errorBodySchema(codes: readonly [HttpErrorCode, ...HttpErrorCode
   return z.object({
     error: z.enum(codes),
     message: z.string(),
-    ...(has("INVALID_DATA") ? { field_errors: fieldErrorsSchema.optional() } : {}),
+    ...(has("INVALID_DATA") ? { field_errors: fieldErrorsSchema.optional(), field_codes: fieldCodesSchema.optional() } : {}),
     ...(has("TOO_MANY_ATTEMPTS")
       ? { retry_after_seconds: int().optional().describe("TOO_MANY_ATTEMPTS: seconds until the next try (also `Retry-After`).") }
       : {}),

@@ -54,7 +54,7 @@ export async function decideSubmission(deps: { db: Database; now: Date }, input:
     if (claimed.count !== 1) {
       throw new DomainError("INVALID_DATA", {
         message: "This submission has already been decided",
-        fieldErrors: { submissionId: ["This submission has already been decided"] },
+        fieldErrors: { submissionId: ["This submission has already been decided"] }, fieldCodes: { submissionId: ["ALREADY_DECIDED"] },
       });
     }
 

@@ -6,7 +6,9 @@
 // easier to audit than a dependency, and anything else (executables included) is refused
 // because it is not on the list, not because a detector recognised it as dangerous.
 
-export type DocumentContentType = "image/jpeg" | "image/png" | "application/pdf";
+import type { DocumentContentType } from "@brokerage/validators";
+
+export type { DocumentContentType };
 
 const SIGNATURES: ReadonlyArray<{ contentType: DocumentContentType; magic: readonly number[] }> = [
   { contentType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
@@ -23,4 +25,5 @@ export function sniffDocumentType(bytes: Uint8Array): DocumentContentType | null
   return null;
 }
 
-export const ACCEPTED_DOCUMENT_TYPES = SIGNATURES.map((s) => s.contentType);
+// The accepted list itself is shared with the portal's file picker (packages/validators).
+export { ACCEPTED_DOCUMENT_TYPES } from "@brokerage/validators";

@@ -3,16 +3,23 @@ import type { Database, Prisma } from "@brokerage/db";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
-import { DomainError, type FieldErrors } from "../errors";
+import {
+  dateOfBirthProblem,
+  documentExpiryProblem,
+  FILE_TOO_LARGE_MESSAGE,
+  FILE_TYPE_MESSAGE,
+  MAX_DOCUMENT_BYTES,
+  utcToday,
+  type FieldCode,
+} from "@brokerage/validators";
+import { DomainError, type FieldCodes, type FieldErrors } from "../errors";
 import { newDocumentKey, type DocumentStorage } from "./document-storage";
 import { sniffDocumentType, type DocumentContentType } from "./file-content-type";
 import { getKycState, lockProfile } from "./kyc-state";
 import { raiseRequirement } from "./set-required-level";
 import { KYC_STATUS, kycStatusName, type KycState } from "./status";
 
-/** Each uploaded file, once decoded: 5 MB. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-export const MIN_AGE_YEARS = 18;
+export { MAX_DOCUMENT_BYTES, MIN_AGE_YEARS } from "@brokerage/validators";
 
 /** What the customer sends for a level: personal data, an identity document and its scans. */
 export interface KycSubmissionInput {
@@ -42,17 +49,6 @@ interface CheckedFile {
   sha256: string;
 }
 
-// Dates are compared as calendar dates in UTC: the portal has no customer time zone, and
-// a day's difference at the edges is not worth a guess.
-const utcDate = (at: Date) => at.toISOString().slice(0, 10);
-
-function ageOn(dateOfBirth: string, today: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  // A birthday on 29 February counts from 1 March in other years.
-  const birthdayPassed = tm > bm || (tm === bm && td >= bd);
-  return ty - by - (birthdayPassed ? 0 : 1);
-}
 
 /** Keeps only a name a person can read: no directories, no control characters. */
 function displayFileName(name: string): string {
@@ -68,25 +64,28 @@ function displayFileName(name: string): string {
  */
 function checkSubmission(input: KycSubmissionInput, now: Date): CheckedFile[] {
   const errors: FieldErrors = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
-  const today = utcDate(now);
-
-  if (input.dateOfBirth > today) add("dateOfBirth", "The date of birth is in the future");
-  else if (ageOn(input.dateOfBirth, today) < MIN_AGE_YEARS) add("dateOfBirth", `You must be at least ${MIN_AGE_YEARS} years old`);
-  else if (ageOn(input.dateOfBirth, today) > 130) add("dateOfBirth", "Enter your real date of birth");
-
-  if (input.document.expiryDate < today) add("document.expiryDate", "The document has expired");
+  const codes: FieldCodes = {};
+  const add = (field: string, code: FieldCode, message: string) => {
+    (errors[field] ??= []).push(message);
+    (codes[field] ??= []).push(code);
+  };
+  // The rules that need today's date are shared with the portal's form (packages/validators).
+  const today = utcToday(now);
+  const birth = dateOfBirthProblem(input.dateOfBirth, today);
+  if (birth) add("dateOfBirth", birth.code, birth.message);
+  const expiry = documentExpiryProblem(input.document.expiryDate, today);
+  if (expiry) add("document.expiryDate", expiry.code, expiry.message);
 
   const files: CheckedFile[] = [];
   input.files.forEach((file, i) => {
     const bytes = Buffer.from(file.contentBase64, "base64");
-    if (bytes.length > MAX_DOCUMENT_BYTES) return add(`files.${i}`, "The file is larger than 5 MB");
+    if (bytes.length > MAX_DOCUMENT_BYTES) return add(`files.${i}`, "FILE_TOO_LARGE", FILE_TOO_LARGE_MESSAGE);
     const contentType = sniffDocumentType(bytes);
-    if (!contentType) return add(`files.${i}`, "Only JPEG, PNG and PDF files are accepted");
+    if (!contentType) return add(`files.${i}`, "FILE_TYPE", FILE_TYPE_MESSAGE);
     files.push({ fileName: displayFileName(file.fileName), contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") });
   });
 
-  if (Object.keys(errors).length > 0) throw new DomainError("INVALID_DATA", { fieldErrors: errors });
+  if (Object.keys(errors).length > 0) throw new DomainError("INVALID_DATA", { fieldErrors: errors, fieldCodes: codes });
   return files;
 }
 
@@ -95,7 +94,7 @@ function assertCanSubmit(state: KycState, level: number): void {
   if (level <= state.currentLevel) {
     throw new DomainError("INVALID_DATA", {
       message: "This level is already verified",
-      fieldErrors: { level: ["This level is already verified"] },
+      fieldErrors: { level: ["This level is already verified"] }, fieldCodes: { level: ["LEVEL_VERIFIED"] },
     });
   }
 }

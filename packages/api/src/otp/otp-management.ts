@@ -81,7 +81,7 @@ export async function enableOtp(
   const secret = setup ? decryptSecret(setup.secretEnc) : null;
   if (!secret || secret !== normalizeSecret(input.secret)) {
     throw new DomainError("INVALID_DATA", {
-      fieldErrors: { secret: ["This setup secret was not issued to you or has expired; start the setup again"] },
+      fieldErrors: { secret: ["This setup secret was not issued to you or has expired; start the setup again"] }, fieldCodes: { secret: ["EXPIRED"] },
     });
   }
   if (customer.otpEnabled) {

@@ -1,8 +1,8 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { passwordLengthProblem } from "@brokerage/validators";
 import { DomainError } from "../errors";
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 64;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@brokerage/validators";
 
 let common: Set<string> | undefined;
 
@@ -17,9 +17,9 @@ function isCommonPassword(password: string): boolean {
  * sees them), not the e-mail address, not a common password.
  */
 export function assertPasswordAllowed(password: string, email: string): void {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) throw new DomainError("PASSWORD_TOO_SHORT");
-  if (length > PASSWORD_MAX_LENGTH) throw new DomainError("PASSWORD_TOO_LONG");
+  const length = passwordLengthProblem(password);
+  if (length === "TOO_SHORT") throw new DomainError("PASSWORD_TOO_SHORT");
+  if (length === "TOO_LONG") throw new DomainError("PASSWORD_TOO_LONG");
   const lowered = password.toLowerCase();
   const localPart = email.toLowerCase().split("@")[0] ?? "";
   if (lowered === email.toLowerCase() || lowered === localPart || isCommonPassword(password)) {

@@ -62,7 +62,7 @@ export async function reauthenticate(
     const customer = await deps.db.customer.findUniqueOrThrow({ where: { id: session.customerId }, select: { passwordHash: true } });
     if (!(await verifyPassword(customer.passwordHash, input.password ?? ""))) {
       await recordAuditEvent(deps.db, { kind: "customer.reauth_failed", customerId: session.customerId, request, at: now });
-      throw new DomainError("INVALID_DATA", { fieldErrors: { password: ["The password is not correct"] } });
+      throw new DomainError("INVALID_DATA", { fieldErrors: { password: ["The password is not correct"] }, fieldCodes: { password: ["INCORRECT"] } });
     }
     await deps.rateLimits.reset("reauthPassword", key);
   }

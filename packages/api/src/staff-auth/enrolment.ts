@@ -81,7 +81,7 @@ export async function enableStaffOtp(
   if (!staff.otpSetupSecretEnc || !staff.otpSetupExpiresAt || staff.otpSetupExpiresAt <= now) {
     throw new DomainError("INVALID_DATA", {
       message: "No setup is waiting, or it has expired: start the setup again",
-      fieldErrors: { code: ["The setup has expired; start again to get a new key"] },
+      fieldErrors: { code: ["The setup has expired; start again to get a new key"] }, fieldCodes: { code: ["EXPIRED"] },
     });
   }
   const secret = decryptSecret(staff.otpSetupSecretEnc);

@@ -40,7 +40,7 @@ export async function assertManagerExists(
   const manager = await db.staff.findUnique({ where: { id: managerId }, select: { id: true } });
   if (!manager)
     throw new DomainError("INVALID_DATA", {
-      fieldErrors: { managerId: ["No staff member has this id"] },
+      fieldErrors: { managerId: ["No staff member has this id"] }, fieldCodes: { managerId: ["UNKNOWN_REFERENCE"] },
     });
 }
 

@@ -120,7 +120,7 @@ function refusal(error: unknown): DomainError {
   }
   if (error instanceof CoreRejectedError && error.reason === "account_archived") return new DomainError("ACCOUNT_ARCHIVED");
   if (error instanceof CoreRejectedError && error.reason === "idempotency_conflict") return new DomainError("IDEMPOTENCY_KEY_REUSED");
-  return new DomainError("INVALID_DATA", { message: error instanceof Error ? error.message : "Refused by the trading core", fieldErrors: { _form: ["Refused by the trading core"] } });
+  return new DomainError("INVALID_DATA", { message: error instanceof Error ? error.message : "Refused by the trading core", fieldErrors: { _form: ["Refused by the trading core"] }, fieldCodes: { _form: ["REFUSED"] } });
 }
 
 /** A refusal means nothing happened in the core; a CoreUnavailableError means we do not know. */

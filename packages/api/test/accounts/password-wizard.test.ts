@@ -91,7 +91,7 @@ describe("the trading-password wizard", () => {
         passwordConfirmation: account.temporaryPassword!,
       }),
     );
-    expect([same?.code, same?.httpStatus]).toEqual(["PASSWORD_POLICY", 409]);
+    expect([same?.code, same?.httpStatus, same?.fieldCodes]).toEqual(["PASSWORD_POLICY", 409, { password: ["MUST_DIFFER"] }]);
     await api.accounts.passwordWizard.change({ accountId: account.id, flowId: investor.flowId, password: "Investor-77", passwordConfirmation: "Investor-77" });
     expect(await h.core.checkPassword({ login: account.login, type: "investor", password: "Investor-77" })).toBe(true);
     expect((await api.accounts.get({ accountId: account.id })).mustChangePassword).toBe(true);
@@ -116,7 +116,7 @@ describe("the trading-password wizard", () => {
     expect([mismatch?.code, mismatch?.fieldErrors]).toEqual(["INVALID_DATA", { passwordConfirmation: [expect.any(String)] }]);
     for (const password of ["Sh0rt", "alllowercase1", "ALLUPPERCASE1", "NoDigitsHere", "Way-Too-Long-Password-1", "With space1A"]) {
       const error = await failure(api.accounts.passwordWizard.change({ accountId: account.id, flowId, password, passwordConfirmation: password }));
-      expect([error?.code, error?.httpStatus], password).toEqual(["PASSWORD_POLICY", 409]);
+      expect([error?.code, error?.httpStatus, error?.fieldCodes], password).toEqual(["PASSWORD_POLICY", 409, { password: ["PASSWORD_POLICY"] }]);
     }
     // None of this used the flow up.
     await api.accounts.passwordWizard.change({ accountId: account.id, flowId, password: "Good-Pass-1", passwordConfirmation: "Good-Pass-1" });

@@ -118,6 +118,8 @@ describe("POST /customer/auth/login", () => {
       error: "INVALID_DATA",
       message: seedRow("INVALID_DATA").description,
       field_errors: { email: [expect.any(String)], password: [expect.any(String)] },
+      // Additive: the same fields with machine codes.
+      field_codes: { email: ["INVALID_FORMAT"], password: ["INVALID_TYPE"] },
     });
     expect(errorBodySchema(["INVALID_DATA"]).strict().safeParse(invalid.body).success).toBe(true);
 
@@ -308,6 +310,7 @@ describe("TOTP (GET, PUT, DELETE /customer/auth/otp, POST /customer/auth/otp/che
       error: "INVALID_DATA",
       message: "Invalid request body",
       field_errors: { secret: [expect.stringMatching(/not issued/)] },
+      field_codes: { secret: ["EXPIRED"] },
     });
   });
 

@@ -30,7 +30,7 @@ async function both(token: string) {
 async function refusal(p: Promise<unknown>) {
   const error = getDomainError(await p.then(() => undefined, (e: unknown) => e));
   if (!error) throw new Error("the procedure did not refuse");
-  return { status: error.httpStatus, error: error.code, message: error.message, details: snakeDeep(error.details ?? {}), fieldErrors: error.fieldErrors };
+  return { status: error.httpStatus, error: error.code, message: error.message, details: snakeDeep(error.details ?? {}), fieldErrors: error.fieldErrors, fieldCodes: error.fieldCodes };
 }
 
 describe("the facade and the procedures agree", () => {
@@ -75,7 +75,7 @@ describe("the facade and the procedures agree", () => {
     for (const [body, call] of cases) {
       const reply = await http("POST", "/customer/account/open", body);
       const expected = await refusal(call());
-      const { error, message, field_errors: fieldErrors, ...details } = reply.body;
+      const { error, message, field_errors: fieldErrors, field_codes: fieldCodes, ...details } = reply.body;
       expect({ status: reply.status, error, message, details }, JSON.stringify(body)).toEqual({
         status: expected.status,
         error: expected.error,
@@ -83,6 +83,8 @@ describe("the facade and the procedures agree", () => {
         details: expected.details,
       });
       expect(fieldErrors, JSON.stringify(body)).toEqual(expected.fieldErrors ? snakeDeep(expected.fieldErrors) : undefined);
+      // The codes agree too: one mapping from schema issues, whichever way the call came in.
+      expect(fieldCodes, JSON.stringify(body)).toEqual(expected.fieldCodes ? snakeDeep(expected.fieldCodes) : undefined);
     }
 
     // OTP: the same refusal for a check without OTP, and for anonymous callers.

@@ -28,7 +28,12 @@ beforeAll(async () => {
 afterAll(() => tearDown(s));
 
 const LOGIN = "/customer/auth/login";
-const invalidData = (fieldErrors: unknown) => ({ error: "INVALID_DATA", message: expect.any(String), field_errors: fieldErrors });
+const invalidData = (fieldErrors: unknown, fieldCodes: unknown = expect.any(Object)) => ({
+  error: "INVALID_DATA",
+  message: expect.any(String),
+  field_errors: fieldErrors,
+  field_codes: fieldCodes,
+});
 
 describe("request bodies", () => {
   it("refuses a body that is not JSON, or not a JSON object, with 400 INVALID_DATA", async () => {
@@ -41,10 +46,11 @@ describe("request bodies", () => {
       error: "INVALID_DATA",
       message: "The request body is not valid JSON",
       field_errors: { _form: ["The request body is not valid JSON"] },
+      field_codes: { _form: ["INVALID_FORMAT"] },
     });
     // An empty body reads as {}: the answer names what is missing.
     expect((await s.api.call("POST", LOGIN, { body: "" })).body).toEqual(
-      invalidData({ email: [expect.any(String)], password: [expect.any(String)] }),
+      invalidData({ email: [expect.any(String)], password: [expect.any(String)] }, { email: ["REQUIRED"], password: ["REQUIRED"] }),
     );
     expect((await s.api.call("POST", LOGIN, { body: "[1,2]" })).body).toEqual(invalidData({ _form: [expect.stringMatching(/object/)] }));
   });
@@ -80,10 +86,13 @@ describe("request bodies", () => {
     const wrong = await s.api.call("POST", LOGIN, { body: { email: 1, password: true, otp_code: 123456 } });
     expect([wrong.status, wrong.body]).toEqual([
       400,
-      invalidData({ email: [expect.any(String)], password: [expect.any(String)], otp_code: [expect.any(String)] }),
+      invalidData(
+        { email: [expect.any(String)], password: [expect.any(String)], otp_code: [expect.any(String)] },
+        { email: ["INVALID_TYPE"], password: ["INVALID_TYPE"], otp_code: ["INVALID_TYPE"] },
+      ),
     ]);
     const unknown = await s.api.call("POST", LOGIN, { body: { email, password: PASSWORD, remember_me: true, otpCode: "123456" } });
-    expect([unknown.status, unknown.body]).toEqual([400, invalidData({ remember_me: ["Unknown field"], otpCode: ["Unknown field"] })]);
+    expect([unknown.status, unknown.body]).toEqual([400, invalidData({ remember_me: ["Unknown field"], otpCode: ["Unknown field"] }, { remember_me: ["UNKNOWN_FIELD"], otpCode: ["UNKNOWN_FIELD"] })]);
     const proto = await s.api.call("POST", LOGIN, { body: `{"email":"${email}","password":"${PASSWORD}","__proto__":{"polluted":1}}` });
     expect([proto.status, JSON.stringify(proto.body.field_errors)]).toEqual([400, '{"__proto__":["Unknown field"]}']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

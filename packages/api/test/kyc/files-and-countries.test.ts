@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { isCountryCode } from "../../src/kyc/countries";
+import { isCountryCode } from "@brokerage/validators";
 import { createLocalDocumentStorage, newDocumentKey } from "../../src/kyc/document-storage";
 import { sniffDocumentType } from "../../src/kyc/file-content-type";
 import { bytesOf } from "./fixtures";

@@ -129,35 +129,35 @@ describe("kyc.submit", () => {
   });
 
   describe("refusals store nothing (no row, no file)", () => {
-    const refusals: Array<[string, () => ReturnType<typeof validSubmission>, string]> = [
-      ["a renamed ELF executable named passport.jpg", () => validSubmission({ files: [file("passport.jpg", bytesOf.elf())] }), "files.0"],
+    const refusals: Array<[string, () => ReturnType<typeof validSubmission>, string, string]> = [
+      ["a renamed ELF executable named passport.jpg", () => validSubmission({ files: [file("passport.jpg", bytesOf.elf())] }), "files.0", "FILE_TYPE"],
       [
         "a Windows executable among good files",
         () => validSubmission({ files: [file("id.png", bytesOf.png()), file("scan.pdf", bytesOf.mz())] }),
-        "files.1",
+        "files.1", "FILE_TYPE",
       ],
-      ["an empty file", () => validSubmission({ files: [file("empty.jpg", Buffer.alloc(0))] }), "files.0"],
+      ["an empty file", () => validSubmission({ files: [file("empty.jpg", Buffer.alloc(0))] }), "files.0", "FILE_TYPE"],
       [
         "a file of 5 MB and one byte",
         () => validSubmission({ files: [file("huge.jpg", bytesOf.jpeg(MAX_DOCUMENT_BYTES + 1))] }),
-        "files.0",
+        "files.0", "FILE_TOO_LARGE",
       ],
-      ["a document that expired yesterday", () => validSubmission({ document: { type: "id_card", number: "L01X00T47", expiryDate: "2026-11-22" } }), "document.expiryDate"],
-      ["a 17-year-old (18 tomorrow)", () => validSubmission({ dateOfBirth: "2008-11-24" }), "dateOfBirth"],
-      ["a date of birth in the future", () => validSubmission({ dateOfBirth: "2030-01-01" }), "dateOfBirth"],
-      ["a country code that is not ISO 3166-1 (UK)", () => validSubmission({ nationality: "UK" }), "nationality"],
-      ["an unassigned country code (XX)", () => validSubmission({ countryOfResidence: "XX" }), "countryOfResidence"],
-      ["a former country (SU) in the address", () => validSubmission({ address: { line1: "1 Red Square", city: "Moscow", postalCode: "109012", country: "SU" } }), "address"],
-      ["an alpha-3 code", () => validSubmission({ nationality: "DEU" }), "nationality"],
-      ["no file", () => validSubmission({ files: [] }), "files"],
-      ["six files", () => validSubmission({ files: Array.from({ length: 6 }, (_, i) => file(`p${i}.jpg`, bytesOf.jpeg())) }), "files"],
-      ["content that is not base64", () => validSubmission({ files: [{ fileName: "a.jpg", contentBase64: "not base64!" }] }), "files"],
-      ["an unknown document type", () => validSubmission({ document: { type: "library_card" as "passport", number: "X1", expiryDate: "2030-01-01" } }), "document"],
-      ["a date that does not exist", () => validSubmission({ dateOfBirth: "1990-02-30" }), "dateOfBirth"],
-      ["a level that does not exist", () => validSubmission({ level: 3 as 1 }), "level"],
+      ["a document that expired yesterday", () => validSubmission({ document: { type: "id_card", number: "L01X00T47", expiryDate: "2026-11-22" } }), "document.expiryDate", "DOCUMENT_EXPIRED"],
+      ["a 17-year-old (18 tomorrow)", () => validSubmission({ dateOfBirth: "2008-11-24" }), "dateOfBirth", "TOO_YOUNG"],
+      ["a date of birth in the future", () => validSubmission({ dateOfBirth: "2030-01-01" }), "dateOfBirth", "DATE_IN_FUTURE"],
+      ["a country code that is not ISO 3166-1 (UK)", () => validSubmission({ nationality: "UK" }), "nationality", "INVALID_COUNTRY"],
+      ["an unassigned country code (XX)", () => validSubmission({ countryOfResidence: "XX" }), "countryOfResidence", "INVALID_COUNTRY"],
+      ["a former country (SU) in the address", () => validSubmission({ address: { line1: "1 Red Square", city: "Moscow", postalCode: "109012", country: "SU" } }), "address", "INVALID_COUNTRY"],
+      ["an alpha-3 code", () => validSubmission({ nationality: "DEU" }), "nationality", "INVALID_COUNTRY"],
+      ["no file", () => validSubmission({ files: [] }), "files", "REQUIRED"],
+      ["six files", () => validSubmission({ files: Array.from({ length: 6 }, (_, i) => file(`p${i}.jpg`, bytesOf.jpeg())) }), "files", "TOO_LONG"],
+      ["content that is not base64", () => validSubmission({ files: [{ fileName: "a.jpg", contentBase64: "not base64!" }] }), "files", "INVALID_FORMAT"],
+      ["an unknown document type", () => validSubmission({ document: { type: "library_card" as "passport", number: "X1", expiryDate: "2030-01-01" } }), "document", "NOT_ALLOWED"],
+      ["a date that does not exist", () => validSubmission({ dateOfBirth: "1990-02-30" }), "dateOfBirth", "INVALID_DATE"],
+      ["a level that does not exist", () => validSubmission({ level: 3 as 1 }), "level", "NOT_ALLOWED"],
     ];
 
-    it.each(refusals)("refuses %s with INVALID_DATA and a field error", async (_name, input, field) => {
+    it.each(refusals)("refuses %s with INVALID_DATA and a field error with its code", async (_name, input, field, fieldCode) => {
       const c = await customerWithCredential(h, `refused-${Math.random().toString(36).slice(2)}@example.com`);
       await requireKyc(c.id);
       const before = await kycFootprint(h);
@@ -165,6 +165,8 @@ describe("kyc.submit", () => {
       expect(error.code).toBe("INVALID_DATA");
       expect(error.httpStatus).toBe(400);
       expect(Object.keys(error.fieldErrors ?? {})).toContain(field);
+      expect(error.fieldCodes?.[field]).toContain(fieldCode);
+      expect(Object.keys(error.fieldCodes ?? {}).sort()).toEqual(Object.keys(error.fieldErrors ?? {}).sort());
       expect(await kycFootprint(h)).toEqual(before);
       expect((await h.caller(c.credential).kyc.state()).status).toBe(2);
     });
@@ -185,6 +187,7 @@ describe("kyc.submit", () => {
         "document.expiryDate": ["The document has expired"],
         "files.1": ["Only JPEG, PNG and PDF files are accepted"],
       });
+      expect(error.fieldCodes).toEqual({ dateOfBirth: ["TOO_YOUNG"], "document.expiryDate": ["DOCUMENT_EXPIRED"], "files.1": ["FILE_TYPE"] });
     });
 
     it("refuses a level already verified", async () => {
@@ -192,7 +195,7 @@ describe("kyc.submit", () => {
       await h.db.kycProfile.create({ data: { customerId: c.id, status: 3, currentLevel: 1, requiredLevel: 1 } });
       const before = await kycFootprint(h);
       const error = await errorOf(h.caller(c.credential).kyc.submit(validSubmission({ level: 1 })));
-      expect(error).toMatchObject({ code: "INVALID_DATA", fieldErrors: { level: ["This level is already verified"] } });
+      expect(error).toMatchObject({ code: "INVALID_DATA", fieldErrors: { level: ["This level is already verified"] }, fieldCodes: { level: ["LEVEL_VERIFIED"] } });
       expect(await kycFootprint(h)).toEqual(before);
       expect(await codeOf(h.caller(c.credential).kyc.submit(validSubmission({ level: 2 })))).toBe("OK");
     });

@@ -1,6 +1,7 @@
 "use server";
 
 import { createCaller, enableOtp } from "@brokerage/api";
+import { fieldCodesOf } from "@brokerage/validators";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { auth, unstable_update } from "~/auth";
@@ -40,7 +41,9 @@ export async function enableOtpAction(
     // Authentication first (an ended session is 401 whatever the input), as the router does.
     const { customerId } = await createCaller(ctx).customer.me();
     const parsed = enableOtpForm.safeParse(input);
-    if (!parsed.success) return refused("INVALID_DATA", z.flattenError(parsed.error).fieldErrors);
+    if (!parsed.success) {
+      return refused("INVALID_DATA", z.flattenError(parsed.error).fieldErrors, fieldCodesOf(parsed.error, { input }));
+    }
     const result = await enableOtp(
       ctx,
       { customerId, sessionId: session.sessionId, ...parsed.data },

@@ -1,13 +1,37 @@
 // The KYC form without React: its values, the checks the browser makes before sending
-// (the server is the authority and checks everything again), and the translation of the
-// server's field errors (`fieldErrors` keys such as `dateOfBirth`, `address`,
-// `document.expiryDate` or `files.1`) into a field of the form and a message key.
+// (the shared schemas of packages/validators, the same the server parses with; the server
+// checks everything again), and the translation of field codes, the browser's and the
+// server's (`fieldCodes` keys such as `dateOfBirth`, `address`, `document.expiryDate` or
+// `files.1`), into a field of the form and a message key. Never the server's English.
+import {
+  ACCEPTED_DOCUMENT_TYPES,
+  countryField,
+  dateOfBirthProblem,
+  documentExpiryProblem,
+  fieldCodesOf,
+  kycAddressLine1Field,
+  kycAddressLine2Field,
+  kycCityField,
+  kycDateField,
+  kycDocumentNumberField,
+  kycDocumentTypeField,
+  kycNameField,
+  kycPostalCodeField,
+  MAX_DOCUMENT_BYTES,
+  MAX_DOCUMENT_FILES,
+  selectedDocumentFiles,
+  dottedPath,
+  type FieldCode,
+  type FieldCodes,
+  type KycDocumentType,
+} from "@brokerage/validators";
+import type { z } from "zod";
 
-export const MAX_FILES = 5;
+export { ageOn, MIN_AGE_YEARS, utcToday } from "@brokerage/validators";
+export const MAX_FILES = MAX_DOCUMENT_FILES;
 /** Each file, as the server counts it: 5 MB of decoded bytes. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-export const ACCEPTED_FILE_TYPES = ["image/jpeg", "image/png", "application/pdf"] as const;
-export const MIN_AGE_YEARS = 18;
+export const MAX_FILE_BYTES = MAX_DOCUMENT_BYTES;
+export const ACCEPTED_FILE_TYPES = ACCEPTED_DOCUMENT_TYPES;
 
 export interface KycFormValues {
   firstName: string;
@@ -108,26 +132,32 @@ export interface FieldError {
   file?: number;
 }
 
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u;
-const CODE_LIKE = /^[A-Za-z0-9][A-Za-z0-9 -]*$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The shared schema of each field of the form. */
+const FIELD_SCHEMAS: Record<keyof KycFormValues, z.ZodType> = {
+  firstName: kycNameField,
+  lastName: kycNameField,
+  dateOfBirth: kycDateField,
+  nationality: countryField,
+  countryOfResidence: countryField,
+  line1: kycAddressLine1Field,
+  line2: kycAddressLine2Field,
+  city: kycCityField,
+  postalCode: kycPostalCodeField,
+  addressCountry: countryField,
+  documentType: kycDocumentTypeField,
+  documentNumber: kycDocumentNumberField,
+  expiryDate: kycDateField,
+};
 
-function isCalendarDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+const FORM_FIELDS = Object.keys(FIELD_SCHEMAS) as Array<keyof KycFormValues>;
+
+/** The first code of a field's value, or null when the shared schema accepts it. */
+function firstCode(field: keyof KycFormValues, value: string): FieldCode | null {
+  // A blank field is missing, whatever its schema would say about "" (a date, a country).
+  if (field !== "line2" && value.trim() === "") return "REQUIRED";
+  const parsed = FIELD_SCHEMAS[field].safeParse(value);
+  return parsed.success ? null : (fieldCodesOf(parsed.error, { input: value })._form?.[0] ?? "INVALID");
 }
-
-/** Whole years between two YYYY-MM-DD dates, as the server counts them. */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  const birthdayPassed = tm > bm || (tm === bm && td >= bd);
-  return ty - by - (birthdayPassed ? 0 : 1);
-}
-
-/** Today as the server sees it: a calendar date in UTC. */
-export const utcToday = (now: Date = new Date()) => now.toISOString().slice(0, 10);
 
 /**
  * The checks the browser can make before sending anything, in the order of the form.
@@ -139,79 +169,28 @@ export function validateKycForm(
   today: string,
 ): FieldError[] {
   const errors: FieldError[] = [];
-  const add = (target: ErrorTarget, key: ErrorKey, file?: number) =>
-    errors.push(file === undefined ? { target, key } : { target, key, file });
-
-  const name = (target: "firstName" | "lastName", required: ErrorKey) => {
-    const value = values[target].trim();
-    if (!value) add(target, required);
-    else if (value.length > 100) add(target, "tooLong");
-    else if (!NAME.test(value)) add(target, "nameCharacters");
-  };
-  name("firstName", "firstNameRequired");
-  name("lastName", "lastNameRequired");
-
-  const dob = values.dateOfBirth.trim();
-  if (!dob) add("dateOfBirth", "dateOfBirthRequired");
-  else if (!isCalendarDate(dob)) add("dateOfBirth", "dateFormat");
-  else if (dob > today) add("dateOfBirth", "dateOfBirthFuture");
-  else if (ageOn(dob, today) < MIN_AGE_YEARS) add("dateOfBirth", "tooYoung");
-  else if (ageOn(dob, today) > 130) add("dateOfBirth", "dateOfBirthUnlikely");
-
-  if (!values.nationality) add("nationality", "countryRequired");
-  if (!values.countryOfResidence) add("countryOfResidence", "countryRequired");
-
-  if (!values.line1.trim()) add("line1", "line1Required");
-  else if (values.line1.trim().length > 200) add("line1", "tooLong");
-  if (values.line2.trim().length > 200) add("line2", "tooLong");
-  if (!values.city.trim()) add("city", "cityRequired");
-  else if (values.city.trim().length > 100) add("city", "tooLong");
-  const postalCode = values.postalCode.trim();
-  if (!postalCode) add("postalCode", "postalCodeRequired");
-  else if (postalCode.length > 20) add("postalCode", "tooLong");
-  else if (!CODE_LIKE.test(postalCode)) add("postalCode", "codeCharacters");
-  if (!values.addressCountry) add("addressCountry", "countryRequired");
-
-  if (!values.documentType) add("documentType", "documentTypeRequired");
-  const number = values.documentNumber.trim();
-  if (!number) add("documentNumber", "documentNumberRequired");
-  else if (number.length > 40) add("documentNumber", "tooLong");
-  else if (!CODE_LIKE.test(number)) add("documentNumber", "codeCharacters");
-  const expiry = values.expiryDate.trim();
-  if (!expiry) add("expiryDate", "expiryDateRequired");
-  else if (!isCalendarDate(expiry)) add("expiryDate", "dateFormat");
-  else if (expiry < today) add("expiryDate", "documentExpired");
-
-  if (files.length === 0) add("files", "filesRequired");
-  else if (files.length > MAX_FILES) add("files", "filesTooMany");
-  files.forEach((file, index) => {
-    if (!(ACCEPTED_FILE_TYPES as readonly string[]).includes(file.type))
-      add("files", "fileType", index);
-    else if (file.size > MAX_FILE_BYTES) add("files", "fileTooLarge", index);
-    else if (file.size === 0) add("files", "fileEmpty", index);
-  });
+  for (const field of FORM_FIELDS) {
+    let code = firstCode(field, values[field]);
+    if (!code && field === "dateOfBirth") code = dateOfBirthProblem(values.dateOfBirth.trim(), today)?.code ?? null;
+    if (!code && field === "expiryDate") code = documentExpiryProblem(values.expiryDate.trim(), today)?.code ?? null;
+    if (code) errors.push({ target: field, key: keyOf(field, code) });
+  }
+  const parsed = selectedDocumentFiles.safeParse(files);
+  if (!parsed.success) {
+    const codes = fieldCodesOf(parsed.error, { keyOf: dottedPath, input: files });
+    // One error per file, the first of its checks: the type, then the size.
+    const perFile = new Map<number, FieldCode>();
+    for (const [key, list] of Object.entries(codes)) {
+      const index = /^\d+/.exec(key);
+      if (index && list[0] && !perFile.has(Number(index[0]))) perFile.set(Number(index[0]), list[0]);
+    }
+    if (codes._form?.[0]) errors.push({ target: "files", key: filesKeyOf(codes._form[0]) });
+    else
+      for (const [file, code] of [...perFile].sort(([a], [b]) => a - b))
+        errors.push({ target: "files", key: keyOf("files", code, file), file });
+  }
   return errors;
 }
-
-// The server's English messages (packages/api: kyc/submit-kyc.ts and the kyc.submit
-// schema) that have a sentence of their own; any other message gets the field's
-// general sentence. The server's words are never shown as they are: they are English.
-const KNOWN_MESSAGES: ReadonlyArray<[RegExp, ErrorKey]> = [
-  [/^Use letters, spaces, hyphens and apostrophes/, "nameCharacters"],
-  [/^Enter a date as YYYY-MM-DD/, "dateFormat"],
-  [/country code/, "countryRequired"],
-  [/^Use letters, digits, spaces and hyphens/, "codeCharacters"],
-  [/larger than 5 MB/, "fileTooLarge"],
-  [/^Attach at least one file/, "filesRequired"],
-  [/^Attach at most 5 files/, "filesTooMany"],
-  [/date of birth is in the future/, "dateOfBirthFuture"],
-  [/at least \d+ years old/, "tooYoung"],
-  [/real date of birth/, "dateOfBirthUnlikely"],
-  [/has expired/, "documentExpired"],
-  [/Only JPEG, PNG and PDF/, "fileType"],
-  [/already verified/, "levelVerified"],
-  [/^Too big/, "tooLong"],
-];
 
 const REQUIRED_KEYS: Partial<Record<ErrorTarget, ErrorKey>> = {
   firstName: "firstNameRequired",
@@ -234,6 +213,48 @@ const GENERAL_KEYS: Partial<Record<ErrorTarget, ErrorKey>> = {
   document: "documentInvalid",
 };
 
+/** Codes with one sentence wherever they occur. */
+const CODE_KEYS: Partial<Record<FieldCode, ErrorKey>> = {
+  INVALID_DATE: "dateFormat",
+  INVALID_COUNTRY: "countryRequired",
+  DATE_IN_FUTURE: "dateOfBirthFuture",
+  TOO_YOUNG: "tooYoung",
+  DATE_UNLIKELY: "dateOfBirthUnlikely",
+  DOCUMENT_EXPIRED: "documentExpired",
+  FILE_TOO_LARGE: "fileTooLarge",
+  FILE_TYPE: "fileType",
+  FILE_EMPTY: "fileEmpty",
+  LEVEL_VERIFIED: "levelVerified",
+};
+
+/** The list of files as a whole (`files`): none, or too many. */
+function filesKeyOf(code: FieldCode): ErrorKey {
+  if (code === "REQUIRED") return "filesRequired";
+  if (code === "TOO_LONG") return "filesTooMany";
+  return CODE_KEYS[code] ?? "invalid";
+}
+
+/** The message key of a field code on a target of the form. */
+export function keyOf(target: ErrorTarget, code: FieldCode, file?: number): ErrorKey {
+  if (target === "files" && file === undefined) return filesKeyOf(code);
+  // A file's content over the limit is the schema's TOO_LONG on its base64.
+  if (target === "files" && code === "TOO_LONG") return "fileTooLarge";
+  const known = CODE_KEYS[code];
+  if (known) return known;
+  switch (code) {
+    case "REQUIRED":
+      return REQUIRED_KEYS[target] ?? GENERAL_KEYS[target] ?? "invalid";
+    case "NOT_ALLOWED":
+      return target === "documentType" ? "documentTypeRequired" : (GENERAL_KEYS[target] ?? "invalid");
+    case "TOO_LONG":
+      return GENERAL_KEYS[target] ?? "tooLong";
+    case "INVALID_CHARACTERS":
+      return target === "firstName" || target === "lastName" ? "nameCharacters" : "codeCharacters";
+    default:
+      return GENERAL_KEYS[target] ?? "invalid";
+  }
+}
+
 /** The API's field names (dotted paths) → the form's fields. */
 const API_FIELDS: Record<string, ErrorTarget> = {
   firstName: "firstName",
@@ -254,28 +275,19 @@ const API_FIELDS: Record<string, ErrorTarget> = {
   files: "files",
 };
 
-function messageKey(target: ErrorTarget, message: string): ErrorKey {
-  if (/^Required$/i.test(message.trim()))
-    return REQUIRED_KEYS[target] ?? GENERAL_KEYS[target] ?? "invalid";
-  const known = KNOWN_MESSAGES.find(([pattern]) => pattern.test(message));
-  return known?.[1] ?? GENERAL_KEYS[target] ?? "invalid";
-}
-
 /**
- * The server's `fieldErrors` as errors of the form. Keys name a field (`dateOfBirth`,
+ * The server's `fieldCodes` as errors of the form. Keys name a field (`dateOfBirth`,
  * `document.expiryDate`), a group the schema reported as a whole (`address`), or one
  * file (`files.1`, possibly deeper, like `files.1.contentBase64`); anything else
  * (`level`, `_form`, unknown keys) belongs to the whole form.
  */
-export function fromServerFieldErrors(
-  fieldErrors: Record<string, readonly string[]> | null | undefined,
-): FieldError[] {
+export function fromServerFieldCodes(fieldCodes: FieldCodes | null | undefined): FieldError[] {
   const errors: FieldError[] = [];
-  for (const [key, messages] of Object.entries(fieldErrors ?? {})) {
+  for (const [key, codes] of Object.entries(fieldCodes ?? {})) {
     const fileMatch = /^files\.(\d+)(\.|$)/.exec(key);
     const file = fileMatch ? Number(fileMatch[1]) : undefined;
     const target: ErrorTarget = fileMatch ? "files" : (API_FIELDS[key] ?? "form");
-    const keys = new Set((messages.length > 0 ? messages : [""]).map((m) => messageKey(target, m)));
+    const keys = new Set((codes.length > 0 ? codes : (["INVALID"] as FieldCode[])).map((c) => keyOf(target, c, file)));
     for (const errorKey of keys)
       errors.push(file === undefined ? { target, key: errorKey } : { target, key: errorKey, file });
   }
@@ -304,7 +316,7 @@ export function toSubmitInput(
       country: values.addressCountry,
     },
     document: {
-      type: values.documentType as "passport" | "id_card" | "driving_licence",
+      type: values.documentType as KycDocumentType,
       number: values.documentNumber.trim(),
       expiryDate: values.expiryDate.trim(),
     },

@@ -18,7 +18,7 @@ import { submitKycAction } from "./actions";
 import {
   ACCEPTED_FILE_TYPES,
   EMPTY_VALUES,
-  fromServerFieldErrors,
+  fromServerFieldCodes,
   toSubmitInput,
   utcToday,
   validateKycForm,
@@ -194,7 +194,7 @@ function KycForm({
         },
       });
       if (result.code === "INVALID_DATA") {
-        const fromServer = fromServerFieldErrors(result.fieldErrors);
+        const fromServer = fromServerFieldCodes(result.fieldCodes);
         refuse(fromServer, fromServer.length === 0 ? problem : null);
       } else {
         refuse([], problem);

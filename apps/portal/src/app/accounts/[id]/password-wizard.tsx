@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@brokerage/api";
+import { checkTradingPasswordRules, meetsTradingPasswordPolicy, TRADING_PASSWORD_RULES } from "@brokerage/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
@@ -10,8 +11,7 @@ import { useTRPC } from "~/trpc/react";
 import { FieldMessage } from "../_components/field-message";
 import forms from "../_components/forms.module.css";
 import shared from "../_components/shared.module.css";
-import { fieldErrorsOf, messageOf } from "../_lib/error-fields";
-import { checkPasswordRules, meetsPasswordPolicy, PASSWORD_RULES } from "../_lib/password-policy";
+import { hasFieldCode } from "../_lib/error-fields";
 import type { Account } from "./account-detail";
 import styles from "./account.module.css";
 
@@ -116,7 +116,7 @@ export function PasswordWizard({ account }: { account: Account }) {
   function submitPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!flow) return;
-    const policyOk = meetsPasswordPolicy(password);
+    const policyOk = meetsTradingPasswordPolicy(password);
     const matches = password === confirmation;
     setPasswordProblem(policyOk ? undefined : t("policyProblem"));
     setConfirmationProblem(matches ? undefined : t("mismatch"));
@@ -134,8 +134,8 @@ export function PasswordWizard({ account }: { account: Account }) {
         onError(error) {
           const appCode = appCodeOf(error);
           if (appCode === "PASSWORD_POLICY") {
-            setPasswordProblem(messageOf(error)?.includes("differ") ? t("mustDiffer") : t("policyProblem"));
-          } else if (fieldErrorsOf(error).passwordConfirmation?.length) {
+            setPasswordProblem(hasFieldCode(error, "password", "MUST_DIFFER") ? t("mustDiffer") : t("policyProblem"));
+          } else if (hasFieldCode(error, "passwordConfirmation", "MISMATCH")) {
             setConfirmationProblem(t("mismatch"));
           }
         },
@@ -143,10 +143,10 @@ export function PasswordWizard({ account }: { account: Account }) {
     );
   }
 
-  const rules = checkPasswordRules(password);
+  const rules = checkTradingPasswordRules(password);
   const typeLabel = t(`type.${passwordType}`);
   const changeError =
-    change.error && appCodeOf(change.error) !== "PASSWORD_POLICY" && !fieldErrorsOf(change.error).passwordConfirmation?.length
+    change.error && appCodeOf(change.error) !== "PASSWORD_POLICY" && !hasFieldCode(change.error, "passwordConfirmation", "MISMATCH")
       ? describe(change.error)
       : null;
   const flowOver = change.error ? ["CODE_INVALID", "CODE_EXPIRED"].includes(appCodeOf(change.error) ?? "") : false;
@@ -281,7 +281,7 @@ export function PasswordWizard({ account }: { account: Account }) {
           <div id={`${id}-policy`} className={styles.policy}>
             <p>{t("policyIntro")}</p>
             <ul>
-              {PASSWORD_RULES.map((rule) => (
+              {TRADING_PASSWORD_RULES.map((rule) => (
                 <li key={rule} className={rules[rule] ? styles.ruleMet : undefined}>
                   <span aria-hidden="true">{rules[rule] ? "✓ " : "○ "}</span>
                   {t(`policy.${rule}`)}

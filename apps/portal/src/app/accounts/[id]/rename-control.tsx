@@ -7,7 +7,7 @@ import { useErrorMessage } from "~/i18n/use-error-message";
 import { useTRPC } from "~/trpc/react";
 import { FieldMessage } from "../_components/field-message";
 import forms from "../_components/forms.module.css";
-import { fieldErrorsOf } from "../_lib/error-fields";
+import { serverFieldCodes } from "../_lib/error-fields";
 import type { Account } from "./account-detail";
 import styles from "./account.module.css";
 
@@ -94,7 +94,7 @@ export function RenameControl({ account }: { account: Account }) {
   }
 
   const serverProblem = update.error
-    ? fieldErrorsOf(update.error).caption?.length
+    ? serverFieldCodes(update.error).caption?.length
       ? t("captionInvalid", { max: MAX_CAPTION })
       : describe(update.error).sentence
     : undefined;

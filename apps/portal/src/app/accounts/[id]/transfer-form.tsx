@@ -11,8 +11,9 @@ import { FieldMessage } from "../_components/field-message";
 import forms from "../_components/forms.module.css";
 import shared from "../_components/shared.module.css";
 import { createAttemptKeys, isRetryable, type AttemptKeys } from "../_lib/attempt-key";
-import { fieldErrorsOf, messageOf } from "../_lib/error-fields";
-import { formatMoney, isValidAmountInput } from "../_lib/money";
+import { detailsOf, serverFieldCodes } from "../_lib/error-fields";
+import { isValidAmountInput } from "@brokerage/validators";
+import { formatMoney } from "../_lib/money";
 import type { Account } from "./account-detail";
 import styles from "./account.module.css";
 
@@ -80,13 +81,15 @@ export function TransferForm({ account }: { account: Account }) {
     );
   }
 
-  const fieldErrors = transfer.error ? fieldErrorsOf(transfer.error) : {};
-  const serverAmount = fieldErrors.amount?.length
-    ? messageOf(transfer.error) === "Insufficient funds"
-      ? t("insufficientFunds", { detail: fieldErrors.amount[0] ?? "" })
+  // The server's field codes, never its English: INSUFFICIENT_FUNDS, or a format code of the shared amount schema.
+  const fieldCodes = transfer.error ? serverFieldCodes(transfer.error) : {};
+  const available = transfer.error ? detailsOf(transfer.error).available : undefined;
+  const serverAmount = fieldCodes.amount?.length
+    ? fieldCodes.amount.includes("INSUFFICIENT_FUNDS")
+      ? t("insufficientFunds", { available: typeof available === "string" ? money(available) : "" })
       : t("amountFormat")
     : undefined;
-  const serverTo = fieldErrors.toAccountId?.length || fieldErrors.fromAccountId?.length ? t("notTransferable") : undefined;
+  const serverTo = fieldCodes.toAccountId?.length || fieldCodes.fromAccountId?.length ? t("notTransferable") : undefined;
   const amountProblem = problems.amount ?? serverAmount;
   const toProblem = problems.to ?? serverTo;
   const general = transfer.error && !serverAmount && !serverTo ? describe(transfer.error) : null;

@@ -1,5 +1,8 @@
-// What a refused call says beyond its code: field errors ({ field: [messages] }) and
+// What a refused call says beyond its code: the machine codes of its field errors
+// ({ field: [CODE] }, which the screens map to sentences of the catalogs; never the English
+// `fieldErrors`) and
 // details (the KYC payload, ADD_BALANCE_ERROR's login and password).
+import { isFieldCode, type FieldCode, type FieldCodes } from "@brokerage/validators";
 
 function dataOf(error: unknown): Record<string, unknown> | undefined {
   if (typeof error !== "object" || error === null || !("data" in error)) return undefined;
@@ -7,24 +10,25 @@ function dataOf(error: unknown): Record<string, unknown> | undefined {
   return typeof data === "object" && data !== null ? (data as Record<string, unknown>) : undefined;
 }
 
-export function fieldErrorsOf(error: unknown): Record<string, string[]> {
-  const fieldErrors = dataOf(error)?.fieldErrors;
-  if (typeof fieldErrors !== "object" || fieldErrors === null) return {};
-  const result: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(fieldErrors)) {
-    if (Array.isArray(messages)) result[field] = messages.filter((m): m is string => typeof m === "string");
+/** The machine codes of the field errors; unknown codes are dropped. */
+export function serverFieldCodes(error: unknown): FieldCodes {
+  const fieldCodes = dataOf(error)?.fieldCodes;
+  if (typeof fieldCodes !== "object" || fieldCodes === null) return {};
+  const result: FieldCodes = {};
+  for (const [field, codes] of Object.entries(fieldCodes)) {
+    if (Array.isArray(codes)) result[field] = codes.filter(isFieldCode);
   }
   return result;
+}
+
+/** Whether the server refused `field` with `code`. */
+export function hasFieldCode(error: unknown, field: string, code: FieldCode): boolean {
+  return serverFieldCodes(error)[field]?.includes(code) ?? false;
 }
 
 export function detailsOf(error: unknown): Record<string, unknown> {
   const details = dataOf(error)?.details;
   return typeof details === "object" && details !== null ? (details as Record<string, unknown>) : {};
-}
-
-/** The developer message of the domain error (e.g. "Insufficient funds"), for telling cases of one code apart. */
-export function messageOf(error: unknown): string | undefined {
-  return error instanceof Error ? error.message : undefined;
 }
 
 /** ADD_BALANCE_ERROR's account, which exists although its deposit failed. */

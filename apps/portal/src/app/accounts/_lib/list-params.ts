@@ -2,17 +2,11 @@
 // turn search params into the `accounts.list` input (unknown or malformed values are
 // dropped, never sent) and back into a URL, leaving defaults out so URLs stay short.
 
-export const PERMISSION_VALUES = [
-  "deposit",
-  "exchange",
-  "trade",
-  "transferDeposit",
-  "transferWithdrawal",
-  "withdrawal",
-  "enabled",
-  "visible",
-] as const;
-export type PermissionValue = (typeof PERMISSION_VALUES)[number];
+import { ACCOUNT_PERMISSIONS, type AccountPermission } from "@brokerage/validators";
+
+/** The permission filter's values: the API's own list (packages/validators). */
+export const PERMISSION_VALUES = ACCOUNT_PERMISSIONS;
+export type PermissionValue = AccountPermission;
 
 export const MODE_VALUES = ["DEMO", "REAL"] as const;
 export const KIND_VALUES = ["TRADING", "WALLET"] as const;

@@ -23,12 +23,6 @@ export function isPositiveDecimal(amount: string): boolean {
   return /[1-9]/.test(amount);
 }
 
-/** What the API accepts as an amount: up to 12 digits and 2 decimals, more than zero. */
-export function isValidAmountInput(value: string): boolean {
-  const trimmed = value.trim();
-  return /^\d{1,12}(\.\d{1,2})?$/.test(trimmed) && isPositiveDecimal(trimmed);
-}
-
 /** Compares two non-negative decimal strings without floats: -1, 0 or 1. */
 export function compareDecimals(a: string, b: string): number {
   const [ai = "0", af = ""] = a.split(".");

@@ -12,8 +12,9 @@ import { FieldMessage } from "../_components/field-message";
 import forms from "../_components/forms.module.css";
 import shared from "../_components/shared.module.css";
 import { createAttemptKeys, isRetryable, type AttemptKeys } from "../_lib/attempt-key";
-import { fieldErrorsOf, openedDespiteDeposit } from "../_lib/error-fields";
-import { compareDecimals, formatMoney, isPositiveDecimal, isValidAmountInput } from "../_lib/money";
+import { openedDespiteDeposit, serverFieldCodes } from "../_lib/error-fields";
+import { isValidAmountInput } from "@brokerage/validators";
+import { compareDecimals, formatMoney, isPositiveDecimal } from "../_lib/money";
 import { OpenedDialog, type OpenedAccount } from "./opened-dialog";
 import styles from "./open.module.css";
 
@@ -177,17 +178,18 @@ function GroupCard({
 
   const code = open.error ? appCodeOf(open.error) : undefined;
   const handled = code === "KYC_REQUIRED" || (code === "ADD_BALANCE_ERROR" && openedDespiteDeposit(open.error) !== null);
-  const fieldErrors = open.error ? fieldErrorsOf(open.error) : {};
-  const leverageProblem = fieldErrors.leverage?.length ? t("leverageInvalid") : undefined;
-  const serverAmountProblem = fieldErrors.startAmount?.length
-    ? group.maxStartAmount
+  // The server's field codes, never its English messages.
+  const fieldCodes = open.error ? serverFieldCodes(open.error) : {};
+  const leverageProblem = fieldCodes.leverage?.length ? t("leverageInvalid") : undefined;
+  const serverAmountProblem = fieldCodes.startAmount?.length
+    ? fieldCodes.startAmount.includes("TOO_BIG") && group.maxStartAmount
       ? t("startAmountTooHigh", { max: money(group.maxStartAmount) })
       : t("startAmountFormat")
     : undefined;
-  const groupProblem = fieldErrors.group?.length
+  const groupProblem = fieldCodes.group?.length
     ? group.kind === "WALLET"
       ? t("walletHeld", { currency: group.currency })
-      : fieldErrors.group[0]
+      : t("groupInvalid")
     : undefined;
   const problem = open.error && !handled ? describe(open.error) : null;
   const amountMessage = amountProblem ?? serverAmountProblem;

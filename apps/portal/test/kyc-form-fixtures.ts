@@ -1,0 +1,19 @@
+// A KYC form filled in as a customer would, for the portal's unit tests.
+import { EMPTY_VALUES, type KycFormValues } from "~/app/kyc/form-model";
+
+export const VALID: KycFormValues = {
+  ...EMPTY_VALUES,
+  firstName: "Ada María",
+  lastName: "O'Neil-Smith",
+  dateOfBirth: "1990-04-12",
+  nationality: "DE",
+  countryOfResidence: "CY",
+  line1: "1 Harbour Road",
+  city: "Limassol",
+  postalCode: "3035",
+  addressCountry: "CY",
+  documentType: "passport",
+  documentNumber: "C01X00T47",
+  expiryDate: "2031-01-31",
+};
+export const PNG = { name: "passport.png", size: 1200, type: "image/png" };
