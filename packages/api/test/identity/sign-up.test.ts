@@ -145,6 +145,13 @@ describe("auth.signUp: every rule and its code; a refused sign-up creates nothin
     }
   });
 
+  it("PASSWORD_TOO_WEAK (409) for a context word dressed up with digits and symbols; a longer phrase with one passes", async () => {
+    for (const password of ["Northwind2026!", "Brokerage#2026", "b-r-o-k-e-r-a-g-e-1", "PORTAL_2026!!", "Staff!2026"]) {
+      expect((await refusedSignUp({ email: uniqueEmail("context"), password })).code, password).toBe("PASSWORD_TOO_WEAK");
+    }
+    expect(await codeOf(signUp({ email: uniqueEmail("context"), password: "Northwind-rainy-harbour-42" }))).toBe("OK");
+  });
+
   it("EMAIL_ALREADY_REGISTERED (409) for a registered e-mail in another letter case", async () => {
     const email = uniqueEmail("dup");
     await signUp({ email });
