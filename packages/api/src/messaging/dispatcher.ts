@@ -184,6 +184,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const startedAt = elapsedClock();
     const rows = await claim();
     for (const [index, row] of rows.entries()) {
+      // Stopping (a shutdown): finish the message in hand, hand the rest back at once so
+      // another instance sends them now, not when this claim's lease runs out.
+      if (stopRequested) {
+        await release(rows.slice(index));
+        logger.info({ released: rows.length - index }, "stopping: messages handed back");
+        break;
+      }
       // Never start a send that could outlive the lease: hand the rest back.
       if (elapsedClock() - startedAt + sendTimeoutMs >= lockMs) {
         await release(rows.slice(index));
@@ -231,6 +238,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   let running = false;
+  let stopRequested = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | undefined;
 
@@ -255,10 +263,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     start(intervalMs = 2_000) {
       if (running) return;
       running = true;
+      stopRequested = false;
       schedule(0, intervalMs);
     },
     async stop() {
       running = false;
+      stopRequested = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
       await current;

@@ -109,6 +109,37 @@ describe("dispatcher leases and timeouts", () => {
   });
 });
 
+describe("stopping", () => {
+  it("finishes the message in hand and hands the rest of its batch back at once, for another instance", async () => {
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await enqueue(`Message ${i}`));
+    let release!: () => void;
+    const firstSendHeld = new Promise<void>((resolve) => (release = resolve));
+    let sends = 0;
+    const slow: EmailTransport = {
+      kind: "slow",
+      async send() {
+        sends++;
+        if (sends === 1) await firstSendHeld;
+      },
+    };
+    const dispatcher = createDispatcher({ db, transports: { email: slow, sms: mailbox }, logger });
+    dispatcher.start(10_000);
+    await expect.poll(() => sends).toBe(1);
+    const stopped = dispatcher.stop();
+    release();
+    await stopped;
+    const rows = await db.message.findMany({ where: { id: { in: ids } }, select: { status: true, lockedUntil: true } });
+    expect(rows.filter((r) => r.status === "SENT")).toHaveLength(1);
+    const pending = rows.filter((r) => r.status === "PENDING");
+    expect(pending).toHaveLength(4);
+    // Handed back: no lease left, so another dispatcher takes them on its next run.
+    for (const row of pending) expect(row.lockedUntil === null || row.lockedUntil.getTime() <= Date.now()).toBe(true);
+    const other = createDispatcher({ db, transports: { email: mailbox, sms: mailbox }, logger });
+    expect(await other.runOnce()).toMatchObject({ sent: 4 });
+  });
+});
+
 describe("failure classification", () => {
   it("a 5xx about the message is permanent; 4xx, network and AUTH errors are retried", () => {
     expect(toDeliveryError({ code: "EENVELOPE", responseCode: 550, response: "550 no such user", command: "RCPT TO" }).permanent).toBe(true);
