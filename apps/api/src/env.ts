@@ -33,6 +33,10 @@ const schema = z.object({
     .optional()
     .transform((value) => (value ?? "").split(",").map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  /** Prometheus metrics (GET /metrics) on this port of their own; unset, no metrics server. */
+  METRICS_PORT: optional(z.coerce.number().int().min(1).max(65_535)),
+  /** The interface of the metrics server: loopback unless your scraper runs elsewhere. */
+  METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
   /** Connections of each pool (the router's and the simulator's) per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** How long a graceful stop waits for requests in flight before it closes them. */

@@ -12,6 +12,7 @@ import {
 import { createSimulatorCore } from "@brokerage/core-adapter/simulator";
 import { createPrismaClient } from "@brokerage/db";
 import { readEnv } from "./env";
+import { createApiMetrics, createMetricsServer } from "./metrics";
 import { createApiServer } from "./server";
 
 const logger = createLogger({ name: "api-server" });
@@ -40,7 +41,14 @@ const heartbeat = startInstanceHeartbeat(db, { kind: "api-server", throttleStore
   onError: (error) => logger.warn({ err: error }, "instance heartbeat failed"),
 });
 
+const metrics = env.METRICS_PORT ? createApiMetrics(db) : undefined;
+const metricsServer = metrics ? createMetricsServer(metrics) : undefined;
+if (metricsServer && env.METRICS_PORT) {
+  metricsServer.listen(env.METRICS_PORT, env.METRICS_HOST, () => logger.info({ port: env.METRICS_PORT }, "metrics listening"));
+}
+
 const server = createApiServer({
+  metrics,
   deps: { db, core: simulator.core, rateLimits, logger },
   allowedOrigins: env.CORS_ALLOWED_ORIGINS,
   trustProxy: env.TRUST_PROXY,
@@ -62,6 +70,7 @@ async function stop(signal: string): Promise<void> {
   const grace = setTimeout(() => server.closeAllConnections(), env.SHUTDOWN_GRACE_MS);
   grace.unref();
   await closed;
+  metricsServer?.close();
   await heartbeat.stop();
   await Promise.allSettled([db.$disconnect(), simulator.close(), rateLimits.close()]);
   logger.info("api server stopped");

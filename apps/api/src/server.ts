@@ -6,6 +6,7 @@ import http from "node:http";
 import {
   appRouter,
   bearerCredential,
+  buildOpenApiDocument,
   checkHealth,
   createContextInner,
   createCustomerHttpApi,
@@ -21,6 +22,7 @@ import {
 } from "@brokerage/api";
 import { resolveClientAddress, type TrustProxy } from "@brokerage/api/trusted-proxy";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import type { ApiMetrics } from "./metrics";
 
 export interface ApiServerOptions {
   deps: ApiDeps & { logger: Logger };
@@ -28,6 +30,8 @@ export interface ApiServerOptions {
   allowedOrigins?: readonly string[];
   /** Which proxies' X-Forwarded-For entries are believed (TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
+  /** Where each answered request is recorded (Prometheus); none by default. */
+  metrics?: ApiMetrics;
 }
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -104,11 +108,11 @@ export function createApiRequestListener(options: ApiServerOptions): http.Reques
     const path = pathOf(req);
     // The customer REST API logs its own requests (with the endpoint's name).
     const isRest = path === "/customer" || path.startsWith("/customer/") || path === "/openapi.json";
-    if (!isRest) res.on("finish", () => {
-      logger.info(
-        { requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(performance.now() - started) },
-        "api request",
-      );
+    res.on("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      options.metrics?.observe(routeLabel(path), req.method ?? "GET", res.statusCode, seconds);
+      if (isRest) return;
+      logger.info({ requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(seconds * 1000) }, "api request");
     });
 
     const route = (): Promise<void> | void => {
@@ -142,6 +146,22 @@ export function createApiRequestListener(options: ApiServerOptions): http.Reques
         }
       });
   };
+}
+
+const PROCEDURES = new Set(Object.keys(appRouter._def.procedures));
+const REST_PATHS = new Set([...Object.keys(buildOpenApiDocument().paths ?? {}), "/openapi.json", "/health", "/health/live", "/health/ready"]);
+
+/**
+ * The metrics label of a path: a known REST path or tRPC procedure as itself, anything
+ * else as "other", so a client cannot grow the label set (and the metrics' memory).
+ */
+export function routeLabel(path: string): string {
+  if (path.startsWith(TRPC_BASE)) {
+    const name = path.slice(TRPC_BASE.length);
+    if (PROCEDURES.has(name)) return `trpc:${name}`;
+    return name.includes(",") ? "trpc:batch" : "trpc:other";
+  }
+  return REST_PATHS.has(path) ? path : "other";
 }
 
 function headerOf(req: http.IncomingMessage, name: string): string | null {
