@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { levelKey } from "~/components/kyc/kyc-words";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
-import styles from "./staff-kyc.module.css";
+import styles from "../staff-pages.module.css";
 
 const PAGE_SIZE = 25;
 
@@ -54,7 +54,7 @@ export default async function KycQueuePage({
             <Link href="/staff/kyc">{t("previous")}</Link>
           </p>
         ) : (
-          <p className={styles.empty}>{t("empty")}</p>
+          <p className={styles.panel}>{t("empty")}</p>
         )
       ) : (
         <div className={styles.tableWrap}>

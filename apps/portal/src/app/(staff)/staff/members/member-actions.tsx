@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { FormAlert, FormSuccess } from "~/components/forms/form-messages";
 import { useFormErrors } from "~/components/forms/use-form-errors";
 import { useHydrated } from "~/components/forms/use-hydrated";
-import styles from "../staff-admin.module.css";
+import styles from "../staff-pages.module.css";
 import { manageStaffMemberAction } from "./actions";
 import { ROLE_KEYS, type RoleKey } from "./roles";
 

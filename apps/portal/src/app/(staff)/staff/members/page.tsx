@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getServerCaller } from "~/trpc/server";
-import styles from "../staff-admin.module.css";
+import styles from "../staff-pages.module.css";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import { InviteStaffForm } from "./invite-form";
 import { MemberActions } from "./member-actions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { describeUserAgent } from "~/app/(account)/sessions/device";
 import { getServerCaller } from "~/trpc/server";
-import styles from "../staff-admin.module.css";
+import styles from "../staff-pages.module.css";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import { endOwnStaffSessionAction } from "./actions";
 
