@@ -3,7 +3,10 @@ import { DomainError } from "../errors";
 import { coreUnavailable } from "./core-errors";
 import { moneyString } from "./money";
 
-/** The product's answer to a core error of a money movement (transfer or balance operation). */
+/**
+ * The product's answer to a core error of a money movement (transfer, balance operation,
+ * staff adjustment): a refusal by its reason, anything else CORE_NOT_AVAILABLE.
+ */
 export function movementError(error: unknown): DomainError {
   if (error instanceof InsufficientFundsError) {
     return new DomainError("INSUFFICIENT_FUNDS", {
@@ -22,12 +25,10 @@ export function movementError(error: unknown): DomainError {
         });
       case "invalid_amount":
         return new DomainError("INVALID_DATA", { fieldErrors: { amount: [error.message] }, fieldCodes: { amount: ["NOT_ALLOWED"] } });
-      case "currency_mismatch":
-      case "same_account":
-      case "account_disabled":
-        return new DomainError("INVALID_DATA", { message: error.message, fieldErrors: { _form: [error.message] }, fieldCodes: { _form: ["REFUSED"] } });
       default:
-        break;
+        // The core understood and refused (currency mismatch, same account, disabled
+        // account, ...): nothing moved, and the request is wrong, not the core down.
+        return new DomainError("INVALID_DATA", { message: error.message, fieldErrors: { _form: [error.message] }, fieldCodes: { _form: ["REFUSED"] } });
     }
   }
   return coreUnavailable(error);

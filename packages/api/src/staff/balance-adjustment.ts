@@ -3,12 +3,7 @@
 // second staff member (adjustment-decisions.ts). Every request is a row written before
 // the core is called, and the core's idempotency key is derived from the row's id, so
 // whatever fails midway, a retry moves the money at most once.
-import {
-  CoreRejectedError,
-  InsufficientFundsError,
-  isCoreError,
-  type TradingCore,
-} from "@brokerage/core-adapter";
+import { isCoreError, type TradingCore } from "@brokerage/core-adapter";
 import { Prisma, type Database } from "@brokerage/db";
 import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
@@ -16,6 +11,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { moneyString } from "../accounts/money";
 import { accountNotFound, assertNoArchivalUnderWay, assertNotArchived } from "../accounts/own-account";
 import { coreUnavailable } from "../accounts/core-errors";
+import { movementError } from "../accounts/movement-errors";
 import { DomainError } from "../errors";
 import { isUniqueViolation } from "../errors/unique-violation";
 import { needsApproval, type AdjustmentThresholds } from "./adjustment-thresholds";
@@ -111,18 +107,6 @@ export async function staffEmailOf(db: Pick<Database, "staff">, staffId: number)
   return (await db.staff.findUniqueOrThrow({ where: { id: staffId }, select: { email: true } })).email;
 }
 
-/** The product's answer to a core refusal of an adjustment (nothing moved). */
-function refusal(error: unknown): DomainError {
-  if (error instanceof InsufficientFundsError) {
-    return new DomainError("INSUFFICIENT_FUNDS", {
-      details: { balance: moneyString(error.balance), requested: moneyString(error.requested) },
-    });
-  }
-  if (error instanceof CoreRejectedError && error.reason === "account_archived") return new DomainError("ACCOUNT_ARCHIVED");
-  if (error instanceof CoreRejectedError && error.reason === "idempotency_conflict") return new DomainError("IDEMPOTENCY_KEY_REUSED");
-  return new DomainError("INVALID_DATA", { message: error instanceof Error ? error.message : "Refused by the trading core", fieldErrors: { _form: ["Refused by the trading core"] }, fieldCodes: { _form: ["REFUSED"] } });
-}
-
 /** A refusal means nothing happened in the core; a CoreUnavailableError means we do not know. */
 const isDefiniteRefusal = (error: unknown) => isCoreError(error) && error.kind !== "unavailable";
 
@@ -152,7 +136,7 @@ export async function applyAdjustment(
     });
   } catch (error) {
     if (!isDefiniteRefusal(error)) throw coreUnavailable(error);
-    const domain = refusal(error);
+    const domain = movementError(error);
     await db.$transaction(async (tx) => {
       if (row.approvalRequired) {
         await tx.balanceAdjustment.updateMany({

@@ -6,6 +6,7 @@ import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import styles from "../staff-pages.module.css";
 import { AdjustmentForm } from "./adjustment-form";
 import { DecisionControls } from "./decision-controls";
+import { firstParam, pageParam } from "../search-params";
 
 const PAGE_SIZE = 25;
 const STATUSES = ["PENDING", "APPLYING", "APPLIED", "REJECTED"] as const;
@@ -16,7 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), robots: { index: false, follow: false } };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Balance adjustments under four eyes: the request form, and the requests by status. */
 export default async function AdjustmentsPage({
@@ -25,15 +25,15 @@ export default async function AdjustmentsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const rawStatus = one(params.status);
+  const rawStatus = firstParam(params.status);
   const status: Status | "ALL" =
     rawStatus === "ALL"
       ? "ALL"
       : STATUSES.includes(rawStatus as Status)
         ? (rawStatus as Status)
         : "PENDING";
-  const pageNumber = Math.min(Math.max(Number(one(params.page)) || 1, 1), 4000);
-  const accountId = /^\d{1,10}$/.test(one(params.accountId) ?? "") ? one(params.accountId)! : "";
+  const pageNumber = pageParam(params.page);
+  const accountId = /^\d{1,10}$/.test(firstParam(params.accountId) ?? "") ? firstParam(params.accountId)! : "";
   const here = `/staff/adjustments?status=${status}${pageNumber > 1 ? `&page=${pageNumber}` : ""}`;
   const access = await staffPageAccess(here, "money:adjust:request");
   if (access !== "staff") return <StaffOnly reason={access} />;

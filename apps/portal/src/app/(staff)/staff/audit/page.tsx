@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import styles from "../staff-pages.module.css";
+import { firstParam, pageParam } from "../search-params";
 
 const PAGE_SIZE = 50;
 
@@ -12,7 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), robots: { index: false, follow: false } };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const positive = (v: string | undefined) =>
   v && /^\d{1,10}$/.test(v) && Number(v) <= 2_147_483_647 ? Number(v) : undefined;
 const date = (v: string | undefined) =>
@@ -25,15 +25,15 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const rawKind = (one(params.kind) ?? "").trim();
+  const rawKind = (firstParam(params.kind) ?? "").trim();
   const filters = {
     kind: /^[a-z_.]{1,100}$/.test(rawKind) ? rawKind : undefined,
-    staffId: positive(one(params.staffId)),
-    customerId: positive(one(params.customerId)),
-    from: date(one(params.from)),
-    to: date(one(params.to)),
+    staffId: positive(firstParam(params.staffId)),
+    customerId: positive(firstParam(params.customerId)),
+    from: date(firstParam(params.from)),
+    to: date(firstParam(params.to)),
   };
-  const pageNumber = Math.min(Math.max(Number(one(params.page)) || 1, 1), 2000);
+  const pageNumber = pageParam(params.page, 2000);
   const query = new URLSearchParams(
     Object.entries(filters).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
   );

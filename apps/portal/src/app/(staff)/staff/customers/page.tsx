@@ -5,6 +5,7 @@ import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import styles from "../staff-pages.module.css";
 import { CreateCustomerForm } from "./create-customer-form";
+import { firstParam, pageParam } from "../search-params";
 
 const PAGE_SIZE = 25;
 
@@ -13,7 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), robots: { index: false, follow: false } };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Find a customer by e-mail, name, phone or account login. */
 export default async function CustomersPage({
@@ -22,8 +22,8 @@ export default async function CustomersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const query = (one(params.q) ?? "").trim().slice(0, 254);
-  const pageNumber = Math.min(Math.max(Number(one(params.page)) || 1, 1), 4000);
+  const query = (firstParam(params.q) ?? "").trim().slice(0, 254);
+  const pageNumber = pageParam(params.page);
   const link = (page: number) =>
     `/staff/customers?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}`;
   const here = query ? link(pageNumber) : "/staff/customers";

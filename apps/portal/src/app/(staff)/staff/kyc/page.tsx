@@ -5,6 +5,7 @@ import { levelKey } from "~/components/kyc/kyc-words";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import styles from "../staff-pages.module.css";
+import { pageParam } from "../search-params";
 
 const PAGE_SIZE = 25;
 
@@ -13,19 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), robots: { index: false, follow: false } };
 }
 
-function pageFrom(value: string | string[] | undefined): number {
-  const raw = Array.isArray(value) ? value[0] : value;
-  const page = Number(raw);
-  return Number.isInteger(page) && page >= 1 && page <= 4000 ? page : 1;
-}
-
 /** The submissions waiting for a decision, oldest first. */
 export default async function KycQueuePage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const page = pageFrom((await searchParams).page);
+  const page = pageParam((await searchParams).page);
   const here = page > 1 ? `/staff/kyc?page=${page}` : "/staff/kyc";
   const access = await staffPageAccess(here, "kyc:review");
   if (access !== "staff") return <StaffOnly reason={access} />;
