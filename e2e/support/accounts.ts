@@ -3,6 +3,7 @@
 // accounts by staff. Everything goes through the portal's public HTTP surface: the tRPC
 // endpoint and next-auth's own endpoints.
 import { randomUUID } from "node:crypto";
+import { PASSING_ANSWERS } from "@brokerage/db/compliance-data";
 import { DEMO_STAFF } from "@brokerage/db/seed";
 import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { nextStaffCode, readStaffTotp, rememberStaffTotp, staffSignInCode, withStaffLock } from "./staff-totp";
@@ -196,7 +197,20 @@ export async function approveKyc(staff: APIRequestContext, email: string): Promi
   await trpcMutation(staff, "kycReview.approve", { submissionId: submission!.submissionId });
 }
 
-/** Submit and approve in one go, for flows that need KYC but do not test it. */
+/**
+ * The compliance steps of issue 17 through the API: the appropriateness questionnaire
+ * passed, the current terms accepted. For flows that open REAL accounts but do not test it.
+ */
+export async function completeCompliance(request: APIRequestContext): Promise<void> {
+  const questionnaire = await trpcQuery<{ version: number; status: string }>(request, "compliance.questionnaire");
+  if (questionnaire.status !== "PASSED") {
+    await trpcMutation(request, "compliance.submitAppropriateness", { version: questionnaire.version, answers: PASSING_ANSWERS });
+  }
+  const terms = await trpcQuery<{ version: number; accepted: boolean }>(request, "compliance.terms");
+  if (!terms.accepted) await trpcMutation(request, "compliance.acceptTerms", { version: terms.version, accepted: true });
+}
+
+/** Submit and approve in one go (and the compliance steps), for flows that need KYC but do not test it. */
 export async function withApprovedKyc(
   request: APIRequestContext,
   playwright: PlaywrightWorkerArgs["playwright"],
@@ -210,6 +224,7 @@ export async function withApprovedKyc(
   } finally {
     await staff.dispose();
   }
+  await completeCompliance(request);
 }
 
 export interface Opened {

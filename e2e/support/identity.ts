@@ -56,7 +56,7 @@ export async function readCode(
   recipient: string,
   options: { digits: number; about: RegExp },
 ): Promise<string> {
-  const pattern = new RegExp(`code is (\\d{${options.digits}})\\b`);
+  const pattern = new RegExp(`(?:code is|Code lautet) (\\d{${options.digits}})\\b`);
   let code: string | undefined;
   await expect
     .poll(
@@ -78,6 +78,22 @@ export async function readCode(
 export const EMAIL_VERIFICATION = { digits: 6, about: /verification code/i } as const;
 export const PASSWORD_RESET = { digits: 6, about: /password reset code/i } as const;
 export const PHONE_VERIFICATION = { digits: 4, about: /your code is/i } as const;
+export const STEP_UP_CODE = { digits: 6, about: /confirmation code/i } as const;
+
+/**
+ * Confirms the step-up prompt ("Confirm this operation", issue 16) of a customer without
+ * two-factor: the code goes to their e-mail address, read from the development mailbox.
+ */
+export async function confirmStepUpByEmail(page: Page, email: string): Promise<void> {
+  const prompt = page.getByRole("form", { name: "Confirm this operation" });
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole("button", { name: "Send code" }).click();
+  await expect(prompt.getByRole("status")).toContainText("Code sent");
+  const code = await readCode(page.request, email, STEP_UP_CODE);
+  await prompt.getByLabel("Confirmation code").fill(code);
+  await prompt.getByRole("button", { name: "Confirm" }).click();
+  await expect(prompt).toBeHidden();
+}
 
 /** Fills and submits the sign-in form's first step. */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {

@@ -15,6 +15,8 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
   /** Redis for the shared rate-limit counters; unset, they live in PostgreSQL. */
   REDIS_URL: optional(z.string().min(1)),
+  /** Put in front of every Redis key, as for the portal. */
+  REDIS_KEY_PREFIX: optional(z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, "REDIS_KEY_PREFIX: letters, digits and : _ . - (up to 64)")),
   /**
    * Behind a reverse proxy: which proxies' X-Forwarded-For entries are believed, a hop
    * count (`1`) or a comma-separated list of proxy addresses/CIDR ranges, as for the
@@ -39,6 +41,14 @@ const schema = z.object({
   METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
   /** Connections of each pool (the router's and the simulator's) per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * The payment simulator's webhook secret, as the portal's (deposits and payouts asked for
+   * through this server are the portal's simulator's; its webhooks go to the portal). Unset:
+   * deposits and withdrawals here answer 503 PAYMENT_PROVIDER_NOT_AVAILABLE.
+   */
+  /** The portal's public address: the payment page and the webhooks live there. */
+  PORTAL_BASE_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000").transform((url) => url.replace(/\/+$/, "")),
+  PAYMENT_WEBHOOK_SECRET: optional(z.string().min(32, "PAYMENT_WEBHOOK_SECRET must be at least 32 characters")),
   /** How long a graceful stop waits for requests in flight before it closes them. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

@@ -4,16 +4,18 @@
 // pools close.
 import {
   createLogger,
+  instrumentCore,
   createPostgresRateLimits,
   createRedisRateLimits,
   startInstanceHeartbeat,
   validateServerEnv,
 } from "@brokerage/api";
+import { createMetricsServer, createServiceMetrics, installServiceMetrics } from "@brokerage/api/metrics";
 import { createSimulatorCore } from "@brokerage/core-adapter/simulator";
 import { createPrismaClient } from "@brokerage/db";
+import { createPaymentSimulator } from "@brokerage/payments/simulator";
 import { readEnv } from "./env";
-import { createApiMetrics, createMetricsServer } from "./metrics";
-import { createApiServer } from "./server";
+import { createApiServer, routeLabel } from "./server";
 
 const logger = createLogger({ name: "api-server" });
 
@@ -28,7 +30,16 @@ try {
 
 const db = createPrismaClient(env.DATABASE_URL, { max: env.DATABASE_POOL_SIZE });
 const simulator = createSimulatorCore({ connectionString: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
-const rateLimits = env.REDIS_URL ? createRedisRateLimits(env.REDIS_URL) : createPostgresRateLimits(env.DATABASE_URL);
+const portalUrl = env.PORTAL_BASE_URL;
+const payments = env.PAYMENT_WEBHOOK_SECRET
+  ? createPaymentSimulator({
+      connectionString: env.DATABASE_URL,
+      publicBaseUrl: portalUrl,
+      webhook: { secret: env.PAYMENT_WEBHOOK_SECRET, url: `${portalUrl}/api/payments/webhook` },
+      poolSize: 3,
+    })
+  : undefined;
+const rateLimits = env.REDIS_URL ? createRedisRateLimits(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX }) : createPostgresRateLimits(env.DATABASE_URL);
 // The shared stores are connected and checked before the first request is taken.
 try {
   await Promise.all([db.$queryRaw`SELECT 1`, rateLimits.ready()]);
@@ -41,7 +52,8 @@ const heartbeat = startInstanceHeartbeat(db, { kind: "api-server", throttleStore
   onError: (error) => logger.warn({ err: error }, "instance heartbeat failed"),
 });
 
-const metrics = env.METRICS_PORT ? createApiMetrics(db) : undefined;
+const metrics = env.METRICS_PORT ? createServiceMetrics({ service: "api-server", db, routeLabel }) : undefined;
+if (metrics) installServiceMetrics(metrics);
 const metricsServer = metrics ? createMetricsServer(metrics) : undefined;
 if (metricsServer && env.METRICS_PORT) {
   metricsServer.listen(env.METRICS_PORT, env.METRICS_HOST, () => logger.info({ port: env.METRICS_PORT }, "metrics listening"));
@@ -49,7 +61,7 @@ if (metricsServer && env.METRICS_PORT) {
 
 const server = createApiServer({
   metrics,
-  deps: { db, core: simulator.core, rateLimits, logger },
+  deps: { db, core: instrumentCore(simulator.core), rateLimits, logger, ...(payments ? { payments } : {}) },
   allowedOrigins: env.CORS_ALLOWED_ORIGINS,
   trustProxy: env.TRUST_PROXY,
 });
@@ -72,7 +84,7 @@ async function stop(signal: string): Promise<void> {
   await closed;
   metricsServer?.close();
   await heartbeat.stop();
-  await Promise.allSettled([db.$disconnect(), simulator.close(), rateLimits.close()]);
+  await Promise.allSettled([db.$disconnect(), simulator.close(), rateLimits.close(), payments?.close()]);
   logger.info("api server stopped");
   process.exit(0);
 }

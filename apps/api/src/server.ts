@@ -1,15 +1,16 @@
 // The API server: the router over a plain `node:http` server, for trading terminals and
-// mobile apps. tRPC at /trpc/<procedure>, the customer REST API at /customer/..., the
+// mobile apps. tRPC at /trpc/<procedure>, the customer REST API at /customer/... (and
+// seed 001's /api/v2/..., seed 003's /v1/...), the
 // OpenAPI document at /openapi.json, health at /health (and /health/live, /health/ready).
 // No cookies here: callers present bearer tokens; staff use the portal.
 import http from "node:http";
 import {
   appRouter,
   bearerCredential,
-  buildOpenApiDocument,
   checkHealth,
   createContextInner,
   createCustomerHttpApi,
+  isCustomerApiPath,
   isDomainError,
   REQUEST_ID_HEADER,
   resolveRequestId,
@@ -22,7 +23,7 @@ import {
 } from "@brokerage/api";
 import { resolveClientAddress, type TrustProxy } from "@brokerage/api/trusted-proxy";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import type { ApiMetrics } from "./metrics";
+import { apiRouteLabel, type ServiceMetrics } from "@brokerage/api/metrics";
 
 export interface ApiServerOptions {
   deps: ApiDeps & { logger: Logger };
@@ -31,7 +32,7 @@ export interface ApiServerOptions {
   /** Which proxies' X-Forwarded-For entries are believed (TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
   /** Where each answered request is recorded (Prometheus); none by default. */
-  metrics?: ApiMetrics;
+  metrics?: Pick<ServiceMetrics, "observe">;
 }
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -107,10 +108,10 @@ export function createApiRequestListener(options: ApiServerOptions): http.Reques
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const path = pathOf(req);
     // The customer REST API logs its own requests (with the endpoint's name).
-    const isRest = path === "/customer" || path.startsWith("/customer/") || path === "/openapi.json";
+    const isRest = isCustomerApiPath(path) || path === "/openapi.json";
     res.on("finish", () => {
       const seconds = (performance.now() - started) / 1000;
-      options.metrics?.observe(routeLabel(path), req.method ?? "GET", res.statusCode, seconds);
+      options.metrics?.observe(path, req.method ?? "GET", res.statusCode, seconds);
       if (isRest) return;
       logger.info({ requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(seconds * 1000) }, "api request");
     });
@@ -148,20 +149,15 @@ export function createApiRequestListener(options: ApiServerOptions): http.Reques
   };
 }
 
-const PROCEDURES = new Set(Object.keys(appRouter._def.procedures));
-const REST_PATHS = new Set([...Object.keys(buildOpenApiDocument().paths ?? {}), "/openapi.json", "/health", "/health/live", "/health/ready"]);
+const OWN_PATHS = ["/openapi.json", "/health", "/health/live", "/health/ready"];
 
 /**
- * The metrics label of a path: a known REST path or tRPC procedure as itself, anything
- * else as "other", so a client cannot grow the label set (and the metrics' memory).
+ * The metrics label of a path: a known REST path (its template, `/api/v2/my/accounts/{accountId}`,
+ * for one with an id) or tRPC procedure as itself, anything else as "other", so a client
+ * cannot grow the label set (and the metrics' memory).
  */
 export function routeLabel(path: string): string {
-  if (path.startsWith(TRPC_BASE)) {
-    const name = path.slice(TRPC_BASE.length);
-    if (PROCEDURES.has(name)) return `trpc:${name}`;
-    return name.includes(",") ? "trpc:batch" : "trpc:other";
-  }
-  return REST_PATHS.has(path) ? path : "other";
+  return apiRouteLabel(path, TRPC_BASE, OWN_PATHS) ?? "other";
 }
 
 function headerOf(req: http.IncomingMessage, name: string): string | null {

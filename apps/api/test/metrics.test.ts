@@ -8,7 +8,7 @@ import { createPrismaClient, type Database } from "@brokerage/db";
 import { seedDemoData } from "@brokerage/db/seed";
 import { createTestDatabase, type TestDatabase } from "@brokerage/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createApiMetrics, createMetricsServer } from "../src/metrics";
+import { createMetricsServer, createServiceMetrics, installMetricsHooks, installServiceMetrics, instrumentCore } from "@brokerage/api/metrics";
 import { createApiServer, routeLabel } from "../src/server";
 
 let database: TestDatabase;
@@ -26,8 +26,9 @@ beforeAll(async () => {
   await seedDemoData(db);
   simulator = createSimulatorCore({ connectionString: database.url, poolSize: 2 });
   rateLimits = createPostgresRateLimits(database.url);
-  const metrics = createApiMetrics(db);
-  api = createApiServer({ metrics, deps: { db, core: simulator.core, rateLimits, logger: createLogger({ level: "silent" }) } });
+  const metrics = createServiceMetrics({ service: "api-server", db, routeLabel });
+  installServiceMetrics(metrics);
+  api = createApiServer({ metrics, deps: { db, core: instrumentCore(simulator.core), rateLimits, logger: createLogger({ level: "silent" }) } });
   metricsServer = createMetricsServer(metrics);
   api.listen(0, "127.0.0.1");
   metricsServer.listen(0, "127.0.0.1");
@@ -37,6 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  installMetricsHooks(undefined);
   api.closeAllConnections();
   metricsServer.closeAllConnections();
   await Promise.all([new Promise((r) => api.close(r)), new Promise((r) => metricsServer.close(r))]);
@@ -53,6 +55,11 @@ describe("metrics", () => {
     expect(routeLabel("/trpc/brand.get,session.list")).toBe("trpc:batch");
     expect(routeLabel("/trpc/made.up.name")).toBe("trpc:other");
     expect(routeLabel("/random/123")).toBe("other");
+    // An id in the path is labelled by its template, so ids cannot grow the label set.
+    expect(routeLabel("/api/v2/my/accounts/123/archive")).toBe("/api/v2/my/accounts/{accountId}/archive");
+    expect(routeLabel("/api/v2/my/accounts/456")).toBe("/api/v2/my/accounts/{accountId}");
+    expect(routeLabel("/v1/user/sign-up")).toBe("/v1/user/sign-up");
+    expect(routeLabel("/v1/user/nothing")).toBe("other");
   });
 
   it("counts answered requests by route, method and status, and the throttle's refusals", async () => {
@@ -67,10 +74,10 @@ describe("metrics", () => {
       });
     }
     const text = await (await fetch(metricsUrl)).text();
-    expect(text).toMatch(/api_request_duration_seconds_count\{route="trpc:brand.get",method="GET",status="200"\} 1/);
-    expect(text).toMatch(/api_request_duration_seconds_count\{route="\/customer\/session\/accounts",method="GET",status="401"\} 1/);
-    expect(text).toMatch(/api_request_duration_seconds_count\{route="other",method="GET",status="404"\} 1/);
-    expect(text).toMatch(/api_throttle_refusals_total\{route="\/customer\/auth\/login"\} 1/);
+    expect(text).toMatch(/api_request_duration_seconds_count\{service="api-server",route="trpc:brand.get",method="GET",status="200"\} 1/);
+    expect(text).toMatch(/api_request_duration_seconds_count\{service="api-server",route="\/customer\/session\/accounts",method="GET",status="401"\} 1/);
+    expect(text).toMatch(/api_request_duration_seconds_count\{service="api-server",route="other",method="GET",status="404"\} 1/);
+    expect(text).toMatch(/api_throttle_refusals_total\{route="\/customer\/auth\/login",service="api-server"\} 1/);
     expect(text).not.toMatch(/no\/such/);
   });
 
@@ -79,8 +86,21 @@ describe("metrics", () => {
       data: { channel: "EMAIL", recipient: "a@example.com", template: "t", subject: "s", body: "b", createdAt: new Date(Date.now() - 90_000) },
     });
     const text = await (await fetch(metricsUrl)).text();
-    const lag = Number(/^outbox_oldest_pending_seconds (\S+)$/m.exec(text)?.[1]);
+    const lag = Number(/^outbox_oldest_pending_seconds\{service="api-server"\} (\S+)$/m.exec(text)?.[1]);
     expect(lag).toBeGreaterThanOrEqual(89);
     expect((await fetch(`${base}/metrics`)).status).toBe(404);
+  });
+
+  it("counts failed trading-core calls by operation and kind, and nothing for calls that worked", async () => {
+    await simulator.faults.setUnavailable(true);
+    try {
+      expect((await fetch(`${base}/health`)).status).toBe(503);
+    } finally {
+      await simulator.faults.reset();
+    }
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const text = await (await fetch(metricsUrl)).text();
+    expect(text).toMatch(/^core_errors_total\{operation="health",kind="unavailable",service="api-server"\} 1$/m);
+    expect(text).not.toMatch(/core_errors_total\{operation="(?!health")/);
   });
 });

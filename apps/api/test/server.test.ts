@@ -60,6 +60,27 @@ describe("the API server", () => {
     expect([anonymous.status, ((await anonymous.json()) as { error: string }).error]).toEqual([401, "INVALID_CUSTOMER_SESSION"]);
   });
 
+  it("serves seed 001's /api/v2/... and seed 003's /v1/user/... with the same bearer tokens", async () => {
+    const { __token } = await login();
+    const auth = { authorization: `Bearer ${__token}` };
+    const list = await fetch(`${base}/api/v2/my/accounts?limit=5&sort_order=asc`, { headers: auth });
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { data: Array<{ id: number }>; total: number; limit: number };
+    expect([body.limit, body.data.length <= 5, body.total >= body.data.length]).toEqual([5, true, true]);
+    const anonymous = await fetch(`${base}/api/v2/my/accounts`);
+    expect([anonymous.status, ((await anonymous.json()) as { error: string }).error]).toEqual([401, "INVALID_CUSTOMER_SESSION"]);
+    const missing = await fetch(`${base}/api/v2/accounts/2147483647`, { headers: auth });
+    expect([missing.status, ((await missing.json()) as { error: string }).error]).toEqual([404, "NOT_FOUND"]);
+    const wrongMethod = await fetch(`${base}/api/v2/my/accounts/1/archive`, { method: "DELETE", headers: auth });
+    expect([wrongMethod.status, wrongMethod.headers.get("allow")]).toEqual([405, "POST"]);
+    // Seed 003: public endpoints, seed 003's envelope.
+    const forget = await fetch(`${base}/v1/user/forget-password?email=${encodeURIComponent(DEMO_CUSTOMER.email)}`);
+    expect(forget.status).toBe(200);
+    expect(await forget.json()).toMatchObject({ success: true, errorCode: 0 });
+    const unknown = await fetch(`${base}/v1/user/nothing-here`);
+    expect([unknown.status, ((await unknown.json()) as { error: string }).error]).toEqual([404, "NOT_FOUND"]);
+  });
+
   it("serves the same procedures over tRPC at /trpc/<procedure>, with the domain's HTTP status", async () => {
     const { __token, customer_id } = await login();
     const me = await fetch(`${base}/trpc/customer.me`, { headers: { authorization: `Bearer ${__token}` } });

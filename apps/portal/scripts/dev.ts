@@ -86,7 +86,7 @@ function banner(url: string): string {
 try {
   const databaseUrl = await database();
   const prepared = await prepareDatabase(databaseUrl, log);
-  const applied = prepared.applied.length + prepared.simulatorApplied.length;
+  const applied = prepared.applied.length + prepared.simulatorApplied.length + prepared.paymentSimulatorApplied.length;
   log(`database ready: ${applied} new migration(s), demo data seeded (${elapsed()})`);
   if (stopping) await stopping; // a signal arrived meanwhile
 

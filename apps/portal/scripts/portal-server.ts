@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { ERROR_CATALOG, type ErrorCode } from "@brokerage/api/error-codes";
+import { metricsHooks } from "@brokerage/api/metrics-hooks";
 import { CLIENT_ADDRESS_HEADER, EDGE_TOKEN_HEADER, resolveClientAddress, type TrustProxy } from "@brokerage/api/trusted-proxy";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -48,8 +49,11 @@ export function hasValidPercentEscapes(path: string): boolean {
 /** Pages (and their server actions) and static files: what a browser sends them. */
 export const PAGE_METHODS = ["GET", "HEAD", "POST"] as const;
 const PAGE = new Set<string>(PAGE_METHODS);
-/** Paths served by route handlers of every method: they judge the method themselves. */
-const HANDLER_PATHS = /^\/(api|customer)(\/|$)/;
+/**
+ * Paths served by route handlers of every method: they judge the method themselves
+ * (`/v1` is seed 003's user API, `/api/v2` seed 001's accounts API).
+ */
+const HANDLER_PATHS = /^\/(api|customer|v1)(\/|$)/;
 
 /** The refusal a request gets before Next sees it, or null when Next should answer. */
 export function refusalFor(method: string, url: string): Refusal | null {
@@ -111,6 +115,12 @@ export interface PortalServerOptions {
 
 export function createPortalServer({ handle, trustProxy, edgeToken, onError }: PortalServerOptions): Server {
   const server = createServer((req, res) => {
+    // Each answered request goes to the metrics of Next's process (src/server/metrics.ts),
+    // when METRICS_PORT installed them; the raw path is labelled there, never kept.
+    const started = performance.now();
+    res.on("finish", () => {
+      metricsHooks()?.observe((req.url ?? "/").split("?", 1)[0] ?? "/", req.method ?? "GET", res.statusCode, (performance.now() - started) / 1000);
+    });
     // Deleted before anything else: only this server writes them.
     delete req.headers[CLIENT_ADDRESS_HEADER];
     delete req.headers[EDGE_TOKEN_HEADER];

@@ -21,6 +21,8 @@ const schema = z.object({
   DATABASE_URL: optional(z.string().min(1)),
   /** Redis for the shared rate-limit counters; unset, they live in PostgreSQL. */
   REDIS_URL: optional(z.string().min(1)),
+  /** Put in front of every Redis key, so deployments can share one Redis without sharing counters. */
+  REDIS_KEY_PREFIX: optional(z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, "REDIS_KEY_PREFIX: letters, digits and : _ . - (up to 64)")),
   /** Signs and encrypts the next-auth JWT. At least 32 characters. */
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
   /** Off Vercel, next-auth answers 500 on /api/auth/* unless the Host header is trusted. */
@@ -50,10 +52,23 @@ const schema = z.object({
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   /** The public URL (links in e-mails); also tells whether the site is served over HTTPS. */
   PORTAL_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  /** Signs the payment simulator's webhooks (and checks them). 32+ characters; required in production. */
+  PAYMENT_WEBHOOK_SECRET: optional(z.string().min(32, "PAYMENT_WEBHOOK_SECRET must be at least 32 characters")),
+  /**
+   * How long a simulated payout stays pending before the simulator's bank pays it. The e2e
+   * server shortens it; production keeps the default.
+   */
+  PAYMENT_SIMULATOR_PAYOUT_SETTLE_MS: z.coerce.number().int().min(0).max(86_400_000).default(10_000),
   /**
    * Origins (comma-separated, e.g. `https://terminal.example.com`) that may call the
    * customer HTTP API from a browser. Unset: CORS is off.
    */
+  /** Prometheus metrics (GET /metrics) on this port of their own; unset, no metrics server. */
+  METRICS_PORT: optional(z.coerce.number().int().min(1).max(65_535)),
+  /** The interface of the metrics server: loopback unless your scraper runs elsewhere. */
+  METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /** How often the core recovery round runs (each instance tries; one at a time runs it). */
+  RECOVERY_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   CORS_ALLOWED_ORIGINS: z
     .string()
     .optional()
@@ -87,12 +102,17 @@ function authSecret(): string | undefined {
   return DEVELOPMENT_AUTH_SECRET;
 }
 
+// The payment simulator's webhook secret outside production (documented in the README).
+export const DEVELOPMENT_PAYMENT_WEBHOOK_SECRET = "development-only-payment-webhook-secret-do-not-use";
+
 export const env = {
   ...parsed,
   isProduction,
   isDevelopment: parsed.NODE_ENV === "development",
   isBuild,
   AUTH_SECRET: authSecret(),
+  /** Undefined in production when PAYMENT_WEBHOOK_SECRET is unset: the payment simulator then refuses to start. */
+  PAYMENT_WEBHOOK_SECRET: parsed.PAYMENT_WEBHOOK_SECRET ?? (isProduction ? undefined : DEVELOPMENT_PAYMENT_WEBHOOK_SECRET),
 };
 
 /**

@@ -14,14 +14,25 @@ import { REQUEST_ID_HEADER, resolveRequestId } from "./security/request-id";
 import { crossOriginRefusal } from "./security/same-origin";
 
 /**
- * Paths that judge the origin themselves: the customer HTTP API reads bearer tokens only
- * (never a cookie) and has its own CORS list; the tRPC endpoint answers in its own shape.
+ * Paths that judge the origin themselves: the customer HTTP API (`/customer`, seed 001's
+ * `/api/v2`, seed 003's `/v1`) reads bearer tokens only (never a cookie) and has its own
+ * CORS list; the tRPC endpoint answers in its own shape; the payment provider's webhooks
+ * carry an HMAC signature and no cookie.
  */
-const OWN_ORIGIN_CHECK = /^\/(customer(\/|$)|api\/trpc(\/|$))/;
+const OWN_ORIGIN_CHECK = /^\/(customer(\/|$)|api\/(trpc|v2)(\/|$)|v1(\/|$)|api\/payments\/webhook$)/;
+
+/**
+ * The payment simulator's hosted page: the provider's page, not the portal's. It reads no
+ * cookie (a random token in the link authenticates it), so it needs no origin check, and
+ * it sends its own stricter Content-Security-Policy (no script, its form may post only to
+ * itself and the merchant's return URL).
+ */
+const PROVIDER_PAGE = /^\/payment-simulator(\/|$)/;
 
 export function proxy(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
-  if (!OWN_ORIGIN_CHECK.test(request.nextUrl.pathname)) {
+  const providerPage = PROVIDER_PAGE.test(request.nextUrl.pathname);
+  if (!OWN_ORIGIN_CHECK.test(request.nextUrl.pathname) && !providerPage) {
     const refusal = crossOriginRefusal(request, [env.PORTAL_BASE_URL]);
     if (refusal) {
       return NextResponse.json(
@@ -47,7 +58,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  if (!providerPage) response.headers.set("Content-Security-Policy", csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createAttemptKeys, isRetryable } from "~/app/accounts/_lib/attempt-key";
-import { hasFieldCode, openedDespiteDeposit, serverFieldCodes } from "~/app/accounts/_lib/error-fields";
+import { openedDespiteDeposit } from "~/app/accounts/open/add-balance-error";
+import { createAttemptKeys, isRetryable } from "~/components/forms/attempt-key";
+import { refusalFieldCodes } from "~/components/forms/refusal";
 
 describe("idempotency keys", () => {
   it("are reused while the same attempt is retried, and new for a new attempt", () => {
@@ -23,10 +24,9 @@ describe("idempotency keys", () => {
 describe("what a refusal carries", () => {
   it("field codes, never the English field errors", () => {
     const error = { data: { fieldErrors: { amount: ["Too much"] }, fieldCodes: { amount: ["INSUFFICIENT_FUNDS", "NO_SUCH_CODE"], bad: "x" } } };
-    expect(serverFieldCodes(error)).toEqual({ amount: ["INSUFFICIENT_FUNDS"] });
-    expect(hasFieldCode(error, "amount", "INSUFFICIENT_FUNDS")).toBe(true);
-    expect(hasFieldCode(error, "amount", "TOO_MANY_DECIMALS")).toBe(false);
-    expect(serverFieldCodes({ data: { fieldCodes: null } })).toEqual({});
+    // An unknown code reads INVALID; a field without a list of codes is left out.
+    expect(refusalFieldCodes(error)).toEqual({ amount: ["INSUFFICIENT_FUNDS", "INVALID"] });
+    expect(refusalFieldCodes({ data: { fieldCodes: null } })).toEqual({});
   });
 
   it("ADD_BALANCE_ERROR's login and temporary password", () => {

@@ -35,6 +35,16 @@ describe("the portal's environment", () => {
     }
   });
 
+  it("gives the payment simulator its development webhook secret only outside production, and refuses a short one", async () => {
+    const production = await envWith({ NODE_ENV: undefined, AUTH_SECRET: "s".repeat(40), NEXT_PHASE: undefined, PAYMENT_WEBHOOK_SECRET: undefined });
+    expect(production.PAYMENT_WEBHOOK_SECRET).toBeUndefined();
+    const development = await envWith({ NODE_ENV: "development", PAYMENT_WEBHOOK_SECRET: undefined });
+    expect(development.PAYMENT_WEBHOOK_SECRET).toBe("development-only-payment-webhook-secret-do-not-use");
+    const configured = await envWith({ NODE_ENV: undefined, AUTH_SECRET: "s".repeat(40), NEXT_PHASE: undefined, PAYMENT_WEBHOOK_SECRET: "w".repeat(32) });
+    expect(configured.PAYMENT_WEBHOOK_SECRET).toBe("w".repeat(32));
+    await expect(envWith({ NODE_ENV: "test", PAYMENT_WEBHOOK_SECRET: "short" })).rejects.toThrow(/PAYMENT_WEBHOOK_SECRET/);
+  });
+
   it("refuses a TRUST_PROXY that is a bare flag", async () => {
     await expect(envWith({ NODE_ENV: "test", TRUST_PROXY: "true" })).rejects.toThrow(/TRUST_PROXY/);
   });

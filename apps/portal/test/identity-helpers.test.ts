@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeUserAgent } from "~/app/(account)/sessions/device";
 import { groupSecret, recoveryCodesFile } from "~/app/(account)/security/secret-text";
-import { fieldErrorsOf, formErrorView } from "~/components/forms/form-errors";
 import { safeRedirectTarget } from "~/security/safe-redirect";
 
 describe("safeRedirectTarget", () => {
@@ -75,85 +74,5 @@ describe("the two-factor texts", () => {
         codes: ["aaaaa-bbbbb", "ccccc-ddddd"],
       }),
     ).toBe("Codes for a@b.c\n\nEach works once.\n\naaaaa-bbbbb\nccccc-ddddd\n");
-  });
-});
-
-describe("form errors", () => {
-  const describeError = (error: unknown) => ({
-    sentence: `sentence for ${(error as { data: { appCode: string } }).data.appCode}`,
-    reference: undefined,
-  });
-  const view = (
-    data: object,
-    fieldOfCode: Record<string, string> = {},
-    known: Record<string, string> = {},
-  ) =>
-    formErrorView({
-      error: { data },
-      appCode: (data as { appCode?: string }).appCode,
-      describe: describeError,
-      fieldOfCode,
-      fieldSentence: (field) => known[field],
-    });
-
-  it("reads only well-formed field errors", () => {
-    expect(
-      fieldErrorsOf({ data: { fieldErrors: { email: ["Bad"], code: "nope", phone: [] } } }),
-    ).toEqual({ email: ["Bad"] });
-    expect(fieldErrorsOf({ data: { fieldErrors: null } })).toEqual({});
-    expect(fieldErrorsOf(new Error("network"))).toEqual({});
-  });
-
-  it("puts field errors next to their fields, in the catalog's words when it has them", () => {
-    const result = view(
-      {
-        appCode: "INVALID_DATA",
-        fieldErrors: { phone: ["Invalid E.164"], firstName: ["Too small"] },
-      },
-      {},
-      { phone: "Enter the phone number in international format." },
-    );
-    expect(result.fields).toEqual({
-      phone: "Enter the phone number in international format.",
-      firstName: "Too small",
-    });
-    expect(result.alert?.sentence).toBe("sentence for INVALID_DATA");
-  });
-
-  it("puts a code that is about one field next to that field, not on top", () => {
-    const result = view(
-      { appCode: "PASSWORD_TOO_WEAK", fieldErrors: null },
-      { PASSWORD_TOO_WEAK: "password" },
-    );
-    expect(result).toEqual({
-      alert: undefined,
-      fields: { password: "sentence for PASSWORD_TOO_WEAK" },
-    });
-  });
-
-  it("keeps every other code on top of the form", () => {
-    const result = view(
-      { appCode: "TOO_MANY_ATTEMPTS", fieldErrors: null },
-      { PASSWORD_TOO_WEAK: "password" },
-    );
-    expect(result).toEqual({
-      alert: { sentence: "sentence for TOO_MANY_ATTEMPTS", reference: undefined },
-      fields: {},
-    });
-  });
-
-  it("shows nothing without an error", () => {
-    expect(
-      formErrorView({
-        error: null,
-        appCode: undefined,
-        describe: describeError,
-        fieldOfCode: {},
-        fieldSentence: () => undefined,
-      }),
-    ).toEqual({
-      alert: undefined,
-      fields: {},
-    });
   });
 });

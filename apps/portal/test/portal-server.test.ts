@@ -73,7 +73,7 @@ describe("requests refused before Next", () => {
     expect(handled).toBe(before);
   });
 
-  it("answers PUT, PATCH, DELETE and OPTIONS on pages with 405 JSON, and leaves them to route handlers under /api and /customer", async () => {
+  it("answers PUT, PATCH, DELETE and OPTIONS on pages with 405 JSON, and leaves them to route handlers under /api, /customer and /v1", async () => {
     const before = handled;
     for (const method of ["PUT", "PATCH", "DELETE", "OPTIONS"]) {
       for (const path of ["/", "/accounts", "/sign-in?next=/x", "/_next/static/x.js", "/staff/kyc"]) {
@@ -83,10 +83,13 @@ describe("requests refused before Next", () => {
       }
     }
     expect(handled).toBe(before);
-    for (const path of ["/api/trpc/session.revokeOthers", "/customer/auth/otp", "/api/health"]) {
+    const handlerPaths = ["/api/trpc/session.revokeOthers", "/customer/auth/otp", "/api/health", "/api/v2/my/accounts/1", "/v1/user/change-password"];
+    for (const path of handlerPaths) {
       expect([path, (await raw(line("DELETE", path))).status]).toEqual([path, 200]);
     }
-    expect(handled).toBe(before + 3);
+    expect(handled).toBe(before + handlerPaths.length);
+    // `/v1` alone is seed 003's prefix, not `/v1x` (a page path).
+    expect((await raw(line("PUT", "/v1x"))).status).toBe(405);
   });
 
   it("answers malformed percent-escapes in the path with 400 INVALID_DATA, and lets good ones through", async () => {

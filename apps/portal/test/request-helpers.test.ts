@@ -12,7 +12,10 @@ describe("locale", () => {
   });
 
   it("picks the first supported language, English otherwise", () => {
-    expect(pickLocale(["de-AT", "en-GB"])).toBe("en");
+    expect(pickLocale(["de-AT", "en-GB"])).toBe("de");
+    expect(pickLocale(["fr", "de"])).toBe("de");
+    expect(pickLocale(["fr-CH", "fr"])).toBe("en");
+    expect(pickLocale(["EN-gb", "de"])).toBe("en");
     expect(pickLocale(["xx"])).toBe("en");
     expect(pickLocale([null, undefined])).toBe("en");
   });

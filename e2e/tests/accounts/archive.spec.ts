@@ -8,6 +8,7 @@ import {
   termValue,
   withApprovedKyc,
 } from "../../support/accounts";
+import { confirmStepUpByEmail } from "../../support/identity";
 
 test.describe("archiving (issue #7)", () => {
   // Multi-step flows with an axe check on every page: room for a busy 2-core machine.
@@ -54,6 +55,8 @@ test.describe("archiving (issue #7)", () => {
     await expectAccessible(page);
 
     await dialog.getByRole("button", { name: "Archive account" }).click();
+    // Money leaves a live account only with a confirmation (issue 16): by e-mail here.
+    await confirmStepUpByEmail(page, customer.email);
     await expect(dialog).toBeHidden();
     const outcome = page.getByRole("status").filter({ hasText: "The account is archived." });
     await expect(outcome).toContainText(`$900.00 moved to your wallet wallet-usd (${wallet.login}).`);

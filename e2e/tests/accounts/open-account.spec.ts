@@ -1,6 +1,7 @@
 import { expect, expectAccessible, test } from "../../fixtures/test";
 import {
   approveKyc,
+  completeCompliance,
   listedLogins,
   signedInCustomer,
   staffRequest,
@@ -102,6 +103,9 @@ test.describe("opening accounts (issue #6)", () => {
       await staff.dispose();
     }
 
+    // The questionnaire and the terms (issue 17) have their own e2e flow (compliance/).
+    await completeCompliance(page.request);
+
     // Where the KYC page links back to: the group is preselected and has the focus.
     await page.goto("/accounts/open?group=real-usd");
     const chosen = page.getByRole("article", { name: /Live account in USD/ });
@@ -110,7 +114,9 @@ test.describe("opening accounts (issue #6)", () => {
     await expect(page.getByText("Welcome back. You chose the Live account in USD")).toBeVisible();
     await expect(chosen).not.toContainText("Needs identity verification");
 
-    await chosen.getByLabel("Leverage").selectOption("50");
+    // A retail client is offered leverage up to 1:30 only.
+    await expect(chosen.getByLabel("Leverage").getByRole("option")).toHaveText(["1:1", "1:10", "1:30 (standard)"]);
+    await chosen.getByLabel("Leverage").selectOption("10");
     await chosen.getByRole("button", { name: "Open account" }).click();
     const dialog = page.getByRole("dialog", { name: "Your account is open" });
     await expect(dialog).toContainText("Your live account is ready");
@@ -121,7 +127,7 @@ test.describe("opening accounts (issue #6)", () => {
     await expect(termValue(page, "Type")).toHaveText("Live");
     const live = page.getByRole("region", { name: "Balance" });
     await expect(termValue(live, "Balance")).toHaveText("$0.00");
-    await expect(termValue(live, "Leverage")).toHaveText("1:50");
+    await expect(termValue(live, "Leverage")).toHaveText("1:10");
     await expectAccessible(page);
   });
 });

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { TradingCore } from "@brokerage/core-adapter";
 import type { Database } from "@brokerage/db";
+import type { PaymentProvider } from "@brokerage/payments";
+import type { RateSource } from "@brokerage/rate-source";
+import { createSimulatedRateSource } from "@brokerage/rate-source/simulator";
 import { systemClock, type Clock } from "./clock";
 import { env } from "./env";
 import { createDatabaseDocumentStorage } from "./kyc/database-document-storage";
@@ -22,13 +25,19 @@ export interface ApiDeps {
    * them), or the local directory `KYC_STORAGE_DIR` names when it is set (one instance).
    */
   documents?: DocumentStorage;
+  /** Exchange rates for conversions and the dashboard's total. Default: the in-process simulator. */
+  rates?: RateSource;
+  /** The payment provider of deposits and payouts (the simulator unless a deployment plugs in its own). */
+  payments?: PaymentProvider;
 }
+
+let simulatedRates: RateSource | undefined;
 
 let localDocuments: DocumentStorage | undefined;
 const databaseDocuments = new WeakMap<Database, DocumentStorage>();
 
 /** One per process (and database client), made for the first context without its own. */
-function defaultDocumentStorage(db: Database): DocumentStorage {
+export function defaultDocumentStorage(db: Database): DocumentStorage {
   const dir = env.kycStorageDir;
   if (dir) {
     localDocuments ??= createLocalDocumentStorage(dir);
@@ -77,6 +86,8 @@ export function createContextInner(options: CreateContextOptions) {
     clock: deps.clock ?? systemClock,
     logger: deps.logger ?? createLogger(),
     documents: deps.documents ?? defaultDocumentStorage(deps.db),
+    rates: deps.rates ?? (simulatedRates ??= createSimulatedRateSource()),
+    payments: deps.payments ?? null,
     credential: options.credential ?? null,
     customerSession: options.customerSession ?? null,
     request: {

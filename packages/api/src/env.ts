@@ -69,6 +69,18 @@ const schema = z.object({
    * member: `USD:1000.00,EUR:500.00,*:1000.00` (`*`: other currencies; default 1000.00).
    */
   ADJUSTMENT_APPROVAL_THRESHOLDS: z.string().optional(),
+  /** Hours a customer who failed the appropriateness questionnaire waits before a retry. */
+  APPROPRIATENESS_COOLING_OFF_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  /** Years audit events are kept; the purge job deletes older ones (and nothing else can). */
+  AUDIT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Years after a closure that KYC records (profile, submissions, documents) are kept; then deleted. */
+  KYC_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Years after a closure that transaction records (accounts, movements, deposits, ...) are kept; then deleted. */
+  TRANSACTION_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Years after a closure that MiFID records (terms acceptances, assessments, category decisions) are kept. */
+  CLIENT_RECORDS_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Data exports one customer may download per day. */
+  DATA_EXPORT_LIMIT_PER_DAY: positiveInt(5),
 });
 
 const parsed = schema.parse(process.env);

@@ -33,8 +33,10 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { createCustomerHttpApi, type CustomerHttpApi, type CustomerHttpApiOptions } from "./http-api/handler";
 export { buildOpenApiDocument, type OpenApiOptions } from "./http-api/openapi";
+export { isCustomerApiPath, matchPath } from "./http-api/routes";
 export { toNodeHandler } from "./http-api/node";
 export { resumeArchivals } from "./accounts/archival-recovery";
+export { recoverConversions } from "./conversion/accept-quote";
 export {
   ROLE_PERMISSIONS,
   STAFF_PERMISSIONS,
@@ -46,7 +48,16 @@ export {
 export { trpcResponseStatus } from "./http-api/trpc-response-status";
 export { bearerCredential, resolveRequestId, REQUEST_ID_HEADER } from "./http-api/handler";
 export { JOB_LOCKS, runExclusively } from "./jobs/run-exclusively";
+export { purgeExpiredAuditEvents } from "./jobs/audit-retention";
+export { purgeExpiredCustomerRecords } from "./jobs/records-retention";
 export { createStaffMember, type NewStaffMember } from "./staff-auth/create-staff-member";
 export { STAFF_ENROLMENT_LINK_MS } from "./staff-auth/enrolment-links";
 export { trpcErrorResponse, trpcTransportRefusal, TRPC_METHODS } from "./http-api/trpc-transport";
 export { startInstanceHeartbeat, type InstanceInfo } from "./jobs/instance-heartbeat";
+export { handlePaymentWebhook } from "./payment-provider/webhook";
+export { reconcilePayments, type ReconcileOptions } from "./payment-provider/reconcile";
+export { createPaymentWebhookEndpoint } from "./payment-provider/webhook-endpoint";
+/** Deposit and daily withdrawal limits per currency, for screens that show them before a request. */
+export { MONEY_LIMITS, limitsFor } from "./money/limits";
+/** Metrics reports that need no prom-client (the registry lives in `@brokerage/api/metrics`). */
+export { instrumentCore, metricsHooks, type MetricsHooks, type RecoveryJob } from "./metrics/hooks";

@@ -20,12 +20,16 @@ describe("runExclusively", () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let runs = 0;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
     const first = runExclusively(h.db, JOB_LOCKS.coreRecovery, async () => {
       runs++;
+      started();
       await held;
       return "first";
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Once the first round holds the lock (not after a fixed wait: a busy machine is slow to start it).
+    await running;
     const second = await runExclusively(otherInstance, JOB_LOCKS.coreRecovery, async () => {
       runs++;
       return "second";

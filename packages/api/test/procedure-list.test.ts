@@ -12,6 +12,7 @@ accounts.groups query customer
 accounts.list query customer
 accounts.live query customer
 accounts.open mutation customer
+accounts.openByGroupId mutation customer
 accounts.passwordWizard.change mutation customer
 accounts.passwordWizard.confirm mutation customer
 accounts.passwordWizard.start mutation customer
@@ -25,12 +26,29 @@ auth.requestPasswordReset mutation public
 auth.resetPassword mutation public
 auth.signUp mutation public
 brand.get query public
+compliance.acceptTerms mutation customer
+compliance.questionnaire query customer
+compliance.status query customer
+compliance.submitAppropriateness mutation customer
+compliance.terms query customer
+conversion.accept mutation customer
+conversion.quote mutation customer
 customer.changePassword mutation customer
 customer.me query customer
 customer.resendCode mutation customer
+customer.setLanguage mutation customer
+customer.setPreferredCurrency mutation customer
 customer.verifyEmail mutation customer
 customer.verifyPhone mutation customer
+customerData.close mutation customer
+customerData.export query customer
+dashboard.summary query customer
+deposits.create mutation customer
+deposits.get query customer
+deposits.list query customer
 dev.mailbox query public
+history.exportCsv query customer
+history.list query customer
 kyc.state query customer
 kyc.submit mutation customer
 kycReview.approve mutation staff kyc:review
@@ -44,6 +62,16 @@ otp.enable mutation customer
 otp.regenerateRecoveryCodes mutation customer
 otp.setup mutation customer
 otp.status query customer
+payoutMethods.add mutation customer
+payoutMethods.list query customer
+payoutMethods.remove mutation customer
+profile.confirmEmailChange mutation customer
+profile.confirmPhoneChange mutation customer
+profile.get query customer
+profile.requestEmailChange mutation customer
+profile.requestPhoneChange mutation customer
+profile.setPreferredLanguage mutation customer
+profile.updateName mutation customer
 session.accounts query customer
 session.activity query customer
 session.list query customer
@@ -51,6 +79,11 @@ session.logout mutation customer
 session.reauthenticate mutation customer
 session.revoke mutation customer
 session.revokeOthers mutation customer
+smsFactor.disable mutation customer
+smsFactor.enable mutation customer
+smsFactor.sendSetupCode mutation customer
+smsFactor.setDefault mutation customer
+smsFactor.status query customer
 staff.adjustBalance mutation staff money:adjust:request
 staff.adjustmentRequests query staff money:adjust:request
 staff.approveAdjustment mutation staff money:adjust:approve
@@ -73,6 +106,7 @@ staffCustomers.endSessions mutation staff customers:support
 staffCustomers.get query staff customers:read
 staffCustomers.resetTwoFactor mutation staff customers:support
 staffCustomers.search query staff customers:read
+staffCustomers.setCategory mutation staff customers:manage
 staffMembers.changeRole mutation staff staff:manage
 staffMembers.endSessions mutation staff staff:manage
 staffMembers.invite mutation staff staff:manage
@@ -82,6 +116,18 @@ staffMembers.resetTwoFactor mutation staff staff:manage
 staffMembers.revokeSession mutation staff staff:manage
 staffMembers.sessions query staff staff:manage
 staffMembers.setEnabled mutation staff staff:manage
+staffWithdrawals.approve mutation staff money:withdrawals:approve
+staffWithdrawals.list query staff money:withdrawals:approve
+staffWithdrawals.reject mutation staff money:withdrawals:approve
+statements.file query customer
+statements.generate mutation customer
+statements.list query customer
+stepUp.send mutation customer
+withdrawals.cancel mutation customer
+withdrawals.get query customer
+withdrawals.limits query customer
+withdrawals.list query customer
+withdrawals.request mutation customer
 `;
 
 interface ListedProcedure {

@@ -7,6 +7,7 @@ export const CORE_OPERATIONS = [
   "health",
   "createAccount",
   "getAccount",
+  "getAccounts",
   "balanceOperation",
   "transfer",
   "setPassword",
@@ -38,6 +39,11 @@ export interface CreateAccountInput {
   name: string;
   email: string;
   passwords: { main: string; investor?: string };
+  /**
+   * A technical account of the broker (a house account per currency): its balance may go
+   * below zero. Never set for a customer's account.
+   */
+  overdraft?: boolean;
 }
 
 export interface BalanceOperationInput {
@@ -82,6 +88,8 @@ export interface TradingCore {
   health(): Promise<{ latencyMs: number }>;
   createAccount(input: CreateAccountInput): Promise<{ login: number }>;
   getAccount(login: number): Promise<CoreAccount>;
+  /** Many accounts in one call (at most 500 logins); logins the core does not know are left out. */
+  getAccounts(logins: number[]): Promise<CoreAccount[]>;
   balanceOperation(input: BalanceOperationInput): Promise<BalanceOperationResult>;
   transfer(input: TransferInput): Promise<TransferResult>;
   setPassword(input: PasswordInput): Promise<void>;

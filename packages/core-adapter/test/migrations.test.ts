@@ -12,7 +12,7 @@ it("keeps everything in core_sim, recorded like Prisma, and applies nothing twic
   expect(SIMULATOR_SCHEMA).toBe("core_sim");
   const again = await migrateSimulator(db.url);
   expect(again.applied).toEqual([]);
-  expect(again.alreadyApplied).toEqual(["20261123130000_init"]);
+  expect(again.alreadyApplied).toEqual(["20261123130000_init", "20261201180000_technical_accounts"]);
   const { rows } = await db.sql.query<{ table_schema: string; table_name: string }>(
     `SELECT table_schema, table_name FROM information_schema.tables
       WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY table_schema, table_name`,

@@ -2,6 +2,7 @@
 // nothing that is already there, so `pnpm dev` can run it on every start.
 import { hash } from "@node-rs/argon2";
 import type { Database } from "./create-client";
+import { DEFAULT_QUESTIONNAIRE, DEFAULT_TERMS, PASSING_ANSWERS } from "./compliance-data";
 import type { AccountMode, GroupKind, StaffRole } from "./generated/prisma/enums";
 
 export const DEMO_CUSTOMER = {
@@ -58,7 +59,9 @@ const trading = (g: Partial<GroupSeed> & Pick<GroupSeed, "name" | "accountMode" 
 export const DEMO_GROUPS: GroupSeed[] = [
   trading({ name: "demo-usd", accountMode: "DEMO", currency: "USD", defaultDeposit: "10000", maxStartAmount: "100000" }),
   trading({ name: "demo-eur", accountMode: "DEMO", currency: "EUR", defaultDeposit: "10000", maxStartAmount: "100000" }),
-  trading({ name: "real-usd", accountMode: "REAL", currency: "USD", allowedLeverages: [1, 10, 50, 100] }),
+  // Retail clients may open it at 1:1 to 1:30 (the brand's retail cap); 50 and 100 only
+  // for a staff-approved PROFESSIONAL client.
+  trading({ name: "real-usd", accountMode: "REAL", currency: "USD", leverage: 30, allowedLeverages: [1, 10, 30, 50, 100] }),
   trading({ name: "demo-usd-legacy", accountMode: "DEMO", currency: "USD", defaultDeposit: "5000", maxStartAmount: "50000", enabled: false }),
   trading({ name: "real-usd-vip", accountMode: "REAL", currency: "USD", allowedLeverages: [100, 200], public: false }),
   {
@@ -106,6 +109,24 @@ export async function seedDemoData(db: Database) {
       update: {},
     });
   }
+  for (const terms of DEFAULT_TERMS) {
+    await db.termsDocument.upsert({
+      where: { brandId_language_version: { brandId: brand.id, language: terms.language, version: terms.version } },
+      create: { ...terms, effectiveAt: new Date(terms.effectiveAt), brandId: brand.id },
+      update: {},
+    });
+  }
+  const questionnaire = await db.appropriatenessQuestionnaire.upsert({
+    where: { brandId_version: { brandId: brand.id, version: DEFAULT_QUESTIONNAIRE.version } },
+    create: {
+      brandId: brand.id,
+      version: DEFAULT_QUESTIONNAIRE.version,
+      effectiveAt: new Date(DEFAULT_QUESTIONNAIRE.effectiveAt),
+      passScore: DEFAULT_QUESTIONNAIRE.passScore,
+      questions: DEFAULT_QUESTIONNAIRE.questions as unknown as object[],
+    },
+    update: {},
+  });
   let staffHash: string | undefined;
   for (const member of DEMO_STAFF_MEMBERS) {
     const exists = await db.staff.findUnique({ where: { email: member.email }, select: { id: true } });
@@ -119,7 +140,7 @@ export async function seedDemoData(db: Database) {
     select: { id: true },
   });
   if (!customerExists) {
-    await db.customer.create({
+    const customer = await db.customer.create({
       data: {
         brandId: brand.id,
         email: DEMO_CUSTOMER.email,
@@ -127,6 +148,24 @@ export async function seedDemoData(db: Database) {
         lastName: DEMO_CUSTOMER.lastName,
         passwordHash: await hashPassword(DEMO_CUSTOMER.password),
         emailVerifiedAt: new Date(),
+      },
+    });
+    // The demo customer has done the compliance steps (passed the questionnaire, accepted
+    // the current terms), so a REAL opening stops only at KYC, as before issue 17.
+    const now = new Date();
+    const terms = await db.termsDocument.findMany({ where: { brandId: brand.id }, select: { id: true } });
+    for (const t of terms) {
+      await db.termsAcceptance.create({ data: { customerId: customer.id, termsId: t.id, acceptedAt: now, userAgent: "seed" } });
+    }
+    await db.appropriatenessAssessment.create({
+      data: {
+        customerId: customer.id,
+        questionnaireId: questionnaire.id,
+        answers: PASSING_ANSWERS,
+        score: 8,
+        passed: true,
+        createdAt: now,
+        userAgent: "seed",
       },
     });
   }

@@ -43,6 +43,25 @@ export const FIELD_CODES = [
   "RESERVED",
   "STAFF_ONLY",
   "REFUSED",
+  /** A leverage above the client category's cap (retail: 1:30). */
+  "LEVERAGE_CAP",
+  /** A terms or questionnaire version that is not the current one. */
+  "NOT_CURRENT",
+  // Money limits and payout methods.
+  "BELOW_MINIMUM",
+  "ABOVE_MAXIMUM",
+  "DAILY_LIMIT",
+  "CARD_REFUND_FIRST",
+  "INVALID_IBAN",
+  "INVALID_BIC",
+  "NAME_MISMATCH",
+  // Statements: the month asked for.
+  /** The month has not ended yet (the current month, or a future one). */
+  "MONTH_NOT_ENDED",
+  /** The month ended before the account was opened. */
+  "BEFORE_ACCOUNT_OPENED",
+  /** The month began after the account was archived. */
+  "AFTER_ACCOUNT_ARCHIVED",
   /** A field error that names no more precise code. */
   "INVALID",
 ] as const;

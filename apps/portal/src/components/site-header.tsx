@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "~/app/actions/sign-out";
 import { getFrameViewer } from "~/session/current-customer";
+import { LanguageSwitcher } from "./language-switcher";
 import { navigationFor } from "./navigation";
 import { NavLink } from "./nav-link";
 
@@ -34,6 +35,7 @@ export async function SiteHeader({ brandName }: { brandName: string }) {
             ) : null}
           </ul>
         </nav>
+        <LanguageSwitcher />
       </div>
     </header>
   );

@@ -1,6 +1,6 @@
 // What the portal's server actions answer. A refusal has the same shape as a tRPC
 // error's formatted `data` (appCode, fieldErrors, fieldCodes, details), so one set of helpers on the
-// client (useErrorMessage, useFormErrors) reads both.
+// client (useErrorMessage, the form kit) reads both.
 import "server-only";
 import { getDomainError, type FieldCodes, type FieldErrors } from "@brokerage/api";
 

@@ -20,8 +20,14 @@ export async function startServerProcess(): Promise<void> {
   // stops the process instead of failing its first throttled requests.
   const { startInstance } = await import("./instance");
   await startInstance();
+  const { startMetrics } = await import("./metrics");
+  startMetrics();
   const { startOutboxDispatcher } = await import("./outbox-dispatcher");
   startOutboxDispatcher();
   const { startCoreRecovery } = await import("./core-recovery");
   startCoreRecovery();
+  const { startAuditRetention } = await import("./audit-retention");
+  startAuditRetention();
+  const { startPaymentSimulatorTicker } = await import("./payment-simulator-ticker");
+  startPaymentSimulatorTicker();
 }

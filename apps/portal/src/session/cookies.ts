@@ -30,3 +30,21 @@ export function deviceCookie(production: boolean) {
     },
   };
 }
+
+/**
+ * The language switcher's choice on this browser (issue 15): not a secret, but HttpOnly
+ * all the same (no script reads it), SameSite=Lax, a year, and in production Secure with
+ * the __Host- prefix like the others.
+ */
+export function localeCookie(production: boolean) {
+  return {
+    name: `${production ? "__Host-" : ""}portal.locale`,
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      path: "/",
+      secure: production,
+      maxAge: 365 * 24 * 60 * 60,
+    },
+  };
+}

@@ -13,6 +13,7 @@ import { getApiDeps } from "~/server/deps";
 import type { PortalSessionClaims } from "./claims";
 import { parseSignInCredentials, type SignInInput } from "./sign-in-input";
 import { deviceCookie } from "./cookies";
+import { challengeDetails, signInChallenge } from "./sign-in-challenge";
 
 /**
  * A refused sign-in. Its `code` is the domain error code (e.g. OTP_REQUIRED,
@@ -42,7 +43,11 @@ async function refuseOnDomainError<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     const domain = getDomainError(error);
-    if (domain) throw new SignInRefused(domain.code);
+    if (domain) {
+      const challenge = signInChallenge.getStore();
+      if (challenge) challenge.details = challengeDetails(domain.details);
+      throw new SignInRefused(domain.code);
+    }
     throw error;
   }
 }
@@ -55,7 +60,7 @@ function portalCredentials(
   return Credentials({
     id,
     name: id === "customer" ? "Customer" : "Staff",
-    credentials: { email: {}, password: {}, otpCode: {} },
+    credentials: { email: {}, password: {}, otpCode: {}, otpChannel: {} },
     async authorize(credentials, request) {
       const input = parseSignInCredentials(credentials);
       if (!input) throw new SignInRefused("INVALID_DATA");

@@ -31,3 +31,9 @@ export function correlationIdOf(error: unknown): string | undefined {
   const id = (details as { correlationId?: unknown }).correlationId;
   return typeof id === "string" ? id : undefined;
 }
+
+/** The refusal's `details` (e.g. the accounts that still hold money), if any. */
+export function detailsOf(error: unknown): Record<string, unknown> | undefined {
+  const details = dataOf(error)?.details;
+  return typeof details === "object" && details !== null ? (details as Record<string, unknown>) : undefined;
+}

@@ -7,6 +7,9 @@ import { DomainError } from "../errors";
 import { coreUnavailable } from "./core-errors";
 import { moneyString } from "./money";
 import { assertNotArchived, findOwnAccount, type OwnAccount } from "./own-account";
+import type { CustomerSession } from "../session/resolve-session";
+import { requireStepUp, type StepUpDeps } from "../step-up/require-step-up";
+import type { StepUpInput } from "@brokerage/validators";
 
 export interface ArchivalDeps {
   db: Database;
@@ -81,6 +84,49 @@ export async function archiveAccount(
       if (attempt >= MAX_ATTEMPTS) throw new Error(`archiving account ${account.id}: the balance kept changing`, { cause: error });
     }
   }
+}
+
+/**
+ * `accounts.archive` of a customer: archiving a REAL account or wallet that holds money
+ * needs a confirmation (issue 16), bound to the account and the fallback, asked for once
+ * the fallback has been checked (so a wrong one costs no confirmation). Empty accounts, DEMO
+ * play money and the finishing of an archival already under way need none.
+ */
+export async function archiveOwnAccount(
+  deps: ArchivalDeps & StepUpDeps,
+  session: CustomerSession,
+  input: { accountId: number; fallbackId?: number | undefined; stepUp?: StepUpInput | undefined },
+  request: RequestMeta,
+): Promise<ArchiveResult> {
+  const account = await findOwnAccount(deps.db, session.customerId, input.accountId);
+  assertNotArchived(account);
+  const unfinished = await deps.db.accountArchival.count({ where: { accountId: account.id, status: { in: [...UNFINISHED] } } });
+  if (unfinished === 0 && account.accountMode === "REAL") {
+    let balance: Prisma.Decimal;
+    try {
+      balance = new Prisma.Decimal((await deps.core.getAccount(account.login)).balance);
+    } catch (error) {
+      throw coreUnavailable(error);
+    }
+    if (balance.greaterThan(0)) {
+      const fallback = await findFallback(deps.db, account, input.fallbackId);
+      await requireStepUp(
+        deps,
+        session,
+        {
+          operation: "accounts.archive",
+          params: { accountId: account.id, fallbackId: fallback.id },
+          summary: {
+            en: `archiving account ${account.login} and moving its money to your wallet`,
+            de: `Archivieren des Kontos ${account.login} und Übertragen seines Guthabens auf Ihre Wallet`,
+          },
+        },
+        input.stepUp,
+        request,
+      );
+    }
+  }
+  return archiveAccount(deps, { customerId: session.customerId, accountId: input.accountId, fallbackId: input.fallbackId }, request);
 }
 
 /** The fallback must be the caller's own open wallet in the same currency (FALLBACK_INVALID otherwise, also when missing). */

@@ -1,5 +1,7 @@
+import type { TradingCore } from "@brokerage/core-adapter";
 import type { AccountMode, Database, GroupKind, Prisma } from "@brokerage/db";
 import { toAccountView, type AccountView } from "./account-view";
+import { readCoreBalances } from "./core-balances";
 import { ownAccountSelect } from "./own-account";
 import { wherePermissions, type Permission } from "./permissions";
 
@@ -17,8 +19,15 @@ export interface ListAccountsInput {
   offset: number;
 }
 
+export interface AccountListItem extends AccountView {
+  /** From the trading core, two decimals; null when the core did not answer (or does not know the account). */
+  balance: string | null;
+}
+
 export interface AccountList {
-  items: AccountView[];
+  items: AccountListItem[];
+  /** False when the core did not answer: the list is complete, its balances are null. */
+  balancesAvailable: boolean;
   total: number;
   limit: number;
   offset: number;
@@ -27,9 +36,15 @@ export interface AccountList {
 /**
  * The customer's own trading accounts and wallets (seed 001 `GET /my/accounts`):
  * filtered, favorites first, then by creation time (id breaks ties), one page of them
- * and the total count. Archived accounts only with `includeArchived`.
+ * and the total count. Archived accounts only with `includeArchived`. The page's balances
+ * come from the core in one batch call; a core that does not answer leaves them null.
  */
-export async function listAccounts(db: Database, customerId: number, input: ListAccountsInput): Promise<AccountList> {
+export async function listAccounts(
+  deps: { db: Database; core: TradingCore },
+  customerId: number,
+  input: ListAccountsInput,
+): Promise<AccountList> {
+  const { db } = deps;
   const where: Prisma.AccountWhereInput = {
     customerId,
     ...(input.includeArchived ? {} : { archivedAt: null }),
@@ -50,5 +65,15 @@ export async function listAccounts(db: Database, customerId: number, input: List
     }),
     db.account.count({ where }),
   ]);
-  return { items: rows.map(toAccountView), total, limit: input.limit, offset: input.offset };
+  const balances = await readCoreBalances(
+    deps.core,
+    rows.map((row) => row.login),
+  );
+  return {
+    items: rows.map((row) => ({ ...toAccountView(row), balance: balances?.get(row.login) ?? null })),
+    balancesAvailable: balances !== null,
+    total,
+    limit: input.limit,
+    offset: input.offset,
+  };
 }

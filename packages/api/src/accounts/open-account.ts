@@ -4,10 +4,13 @@ import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
+import { recordMovement } from "../money/movements";
 import { isUniqueViolation } from "../errors/unique-violation";
 import { isKycApproved, getKycState, kycRequiredPayload, setRequiredLevel } from "../kyc";
 import { decryptSecret, encryptSecret } from "../otp/secret-box";
+import { assertComplianceForRealOpening, needsComplianceSteps } from "../compliance/gates";
 import { groupNeedsKyc, groupSelect } from "./account-groups";
+import { allowedLeverages, defaultLeverage, leverageCap } from "./leverage-caps";
 import { coreUnavailable } from "./core-errors";
 import { isPositive, moneyString } from "./money";
 import { generateTemporaryPassword } from "./trading-password";
@@ -46,9 +49,41 @@ export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, re
 
   const group = await db.accountGroup.findUnique({ where: { name: input.group }, select: groupSelect });
   if (!group) throw new DomainError("INVALID_GROUP");
-  if (input.leverage !== undefined && !group.allowedLeverages.includes(input.leverage)) {
+  const customer = await db.customer.findUniqueOrThrow({
+    where: { id: input.customerId },
+    select: {
+      id: true,
+      emailVerifiedAt: true,
+      brandId: true,
+      clientCategory: true,
+      brand: {
+        select: {
+          enabled: true,
+          allowDemoOpening: true,
+          allowRealOpening: true,
+          kycRequiredForReal: true,
+          retailLeverageCap: true,
+          professionalLeverageCap: true,
+        },
+      },
+    },
+  });
+  // The client category's cap (retail 1:30 by default) narrows the group's list for REAL
+  // trading accounts; DEMO is never capped.
+  const cap = leverageCap(group, customer.brand, customer.clientCategory);
+  const allowed = allowedLeverages(group, cap);
+  if (input.leverage !== undefined && !allowed.includes(input.leverage)) {
+    const aboveCap = cap !== null && input.leverage > cap && group.allowedLeverages.includes(input.leverage);
     throw new DomainError("INVALID_DATA", {
-      fieldErrors: { leverage: [`Choose one of ${group.allowedLeverages.join(", ")}`] }, fieldCodes: { leverage: ["NOT_ALLOWED"] },
+      fieldErrors: {
+        leverage: [
+          aboveCap
+            ? `Leverage above 1:${cap} is not available to ${customer.clientCategory.toLowerCase()} clients; choose one of ${allowed.join(", ")}`
+            : `Choose one of ${allowed.join(", ")}`,
+        ],
+      },
+      fieldCodes: { leverage: [aboveCap ? "LEVERAGE_CAP" : "NOT_ALLOWED"] },
+      details: { allowedLeverages: allowed, leverageCap: cap },
     });
   }
   if (input.startAmount !== undefined) {
@@ -62,14 +97,6 @@ export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, re
     }
   }
 
-  const customer = await db.customer.findUniqueOrThrow({
-    where: { id: input.customerId },
-    select: {
-      emailVerifiedAt: true,
-      brandId: true,
-      brand: { select: { enabled: true, allowDemoOpening: true, allowRealOpening: true, kycRequiredForReal: true } },
-    },
-  });
   const brand = customer.brand;
   if (!brand.enabled) throw new DomainError("BRAND_NOT_AVAILABLE");
   if (!group.enabled) throw new DomainError("GROUP_DISABLED");
@@ -91,6 +118,7 @@ export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, re
     });
     throw new DomainError("KYC_REQUIRED", { details: kycRequiredPayload(state) });
   }
+  if (needsComplianceSteps(group)) await assertComplianceForRealOpening(db, customer, deps.clock.now());
 
   const depositAmount =
     input.startAmount !== undefined ? new Prisma.Decimal(input.startAmount) : new Prisma.Decimal(group.defaultDeposit);
@@ -109,7 +137,7 @@ export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, re
         groupId: group.id,
         idempotencyKey: input.idempotencyKey ?? null,
         requestFingerprint: fingerprint,
-        leverage: input.leverage ?? group.leverage,
+        leverage: input.leverage ?? defaultLeverage(group, allowed, cap),
         depositAmount,
         temporaryPasswordEnc: encryptSecret(generateTemporaryPassword()),
         createdAt: deps.clock.now(),
@@ -356,7 +384,7 @@ export async function applyOpeningDeposit(deps: OpeningDeps, openingId: string):
   const { db, core } = deps;
   const opening = await db.accountOpening.findUniqueOrThrow({
     where: { id: openingId },
-    select: { depositAmount: true, depositStatus: true, account: { select: { login: true } } },
+    select: { depositAmount: true, depositStatus: true, customerId: true, account: { select: { id: true, login: true, currency: true } } },
   });
   if (opening.depositStatus !== "PENDING" || !opening.account) return;
   try {
@@ -374,5 +402,20 @@ export async function applyOpeningDeposit(deps: OpeningDeps, openingId: string):
     });
     throw error;
   }
-  await db.accountOpening.updateMany({ where: { id: openingId, depositStatus: "PENDING" }, data: { depositStatus: "APPLIED" } });
+  const account = opening.account;
+  await db.$transaction(async (tx) => {
+    const applied = await tx.accountOpening.updateMany({ where: { id: openingId, depositStatus: "PENDING" }, data: { depositStatus: "APPLIED" } });
+    if (applied.count !== 1) return;
+    await recordMovement(tx, {
+      customerId: opening.customerId,
+      accountId: account.id,
+      kind: "OPENING_DEPOSIT",
+      status: "COMPLETED",
+      amount: moneyString(opening.depositAmount),
+      currency: account.currency,
+      reference: `opening:${openingId}`,
+      description: "Opening deposit",
+      at: deps.clock.now(),
+    });
+  });
 }

@@ -15,3 +15,8 @@ export const openAccountInput = z.strictObject({
   /** A repeat with the same key returns the same account instead of opening another. */
   idempotencyKey: z.string().trim().min(8).max(128).optional(),
 });
+
+/** Seed 001 `POST /my/accounts`: the group by id (seed 001's `productCurrencyId`), the rest as above. */
+export const openAccountByGroupIdInput = openAccountInput.omit({ group: true }).extend({
+  groupId: z.number().int().positive().max(2_147_483_647),
+});

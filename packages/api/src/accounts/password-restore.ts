@@ -39,7 +39,7 @@ export async function restoreTradingPassword(
   assertHasTradingPassword(account);
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: input.customerId },
-    select: { email: true, emailVerifiedAt: true, brand: { select: { displayName: true } } },
+    select: { email: true, emailVerifiedAt: true, preferredLanguage: true, brand: { select: { displayName: true } } },
   });
   if (customer.emailVerifiedAt === null) throw new DomainError("EMAIL_NOT_VERIFIED");
   await deps.rateLimits.consume("tradingPasswordRestore", String(account.id));
@@ -84,7 +84,8 @@ export async function restoreTradingPassword(
       customerId: input.customerId,
       ...singleUseLinkEmail({
         url: restoreLinkUrl(token),
-        purpose: `Your new ${input.passwordType} password of trading account ${account.login}`,
+        purpose: { kind: "trading-password-restore", passwordType: input.passwordType, login: account.login },
+        language: customer.preferredLanguage,
         expiresInMinutes: RESTORE_LINK_TTL_MS / 60_000,
         brandName: customer.brand.displayName,
       }),

@@ -72,7 +72,7 @@ export async function startPasswordWizard(
   assertHasTradingPassword(account);
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: input.customerId },
-    select: { email: true, firstName: true, lastName: true, emailVerifiedAt: true, brand: { select: { displayName: true } } },
+    select: { email: true, firstName: true, lastName: true, emailVerifiedAt: true, preferredLanguage: true, brand: { select: { displayName: true } } },
   });
   if (customer.emailVerifiedAt === null) throw new DomainError("EMAIL_NOT_VERIFIED");
   await deps.rateLimits.consume("tradingPasswordCode", String(input.customerId));
@@ -86,6 +86,7 @@ export async function startPasswordWizard(
     code,
     expiresInMinutes: WIZARD_CODE_TTL_MS / 60_000,
     brandName: customer.brand.displayName,
+    language: customer.preferredLanguage,
   });
   const passwordType = toDbPasswordType(input.passwordType);
   await db.$transaction(async (tx) => {
@@ -227,7 +228,7 @@ export async function changeTradingPassword(
 
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: input.customerId },
-    select: { email: true, brand: { select: { displayName: true } } },
+    select: { email: true, preferredLanguage: true, brand: { select: { displayName: true } } },
   });
   await db.$transaction(async (tx) => {
     if (type === "main") await tx.account.update({ where: { id: account.id }, data: { mustChangePassword: false } });
@@ -241,9 +242,10 @@ export async function changeTradingPassword(
       recipient: customer.email,
       customerId: input.customerId,
       ...securityNoticeEmail({
-        event: `The ${type} password of trading account ${account.login} was changed`,
+        event: { kind: "trading-password-changed", passwordType: type, login: account.login },
         at: now,
         brandName: customer.brand.displayName,
+        language: customer.preferredLanguage,
       }),
     });
     await recordAuditEvent(tx, {

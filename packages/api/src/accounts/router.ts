@@ -1,9 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { listOpenableGroups } from "./account-groups";
 import { getAccountDetails, getLiveAccountState } from "./account-details";
-import { archiveAccount } from "./archive-account";
+import { archiveOwnAccount } from "./archive-account";
 import { listAccounts } from "./list-accounts";
 import { openAccount } from "./open-account";
+import { openAccountByGroupId } from "./open-by-group-id";
 import { restoreTradingPassword, revealRestoredPassword } from "./password-restore";
 import { changeTradingPassword, confirmPasswordWizard, startPasswordWizard } from "./password-wizard";
 import { transferBetweenOwnAccounts } from "./transfer";
@@ -12,7 +13,7 @@ import { customerProcedure } from "../trpc";
 import { accountIdInput } from "./account-id.schema";
 import { archiveAccountInput } from "./archive.schema";
 import { listAccountsInput } from "./list.schema";
-import { openAccountInput } from "./open.schema";
+import { openAccountByGroupIdInput, openAccountInput } from "./open.schema";
 import { changePasswordInput, confirmWizardInput, startWizardInput } from "./password-wizard.schema";
 import { restorePasswordInput, revealRestoredPasswordInput } from "./restore-password.schema";
 import { transferInput } from "./transfer.schema";
@@ -22,17 +23,24 @@ import { updateAccountInput } from "./update.schema";
 // accounts (findOwnAccount): test/accounts/ownership-walk.test.ts proves it for each.
 export const accountsRouter = {
   /** GetCustomerAccountGroups. */
-  groups: customerProcedure.query(({ ctx }) => listOpenableGroups(ctx.db, ctx.session.customerId)),
+  groups: customerProcedure.query(({ ctx }) => listOpenableGroups(ctx.db, ctx.session.customerId, ctx.clock.now())),
 
   /** OpenCustomerAccount. */
   open: customerProcedure
     .input(openAccountInput)
     .mutation(({ ctx, input }) => openAccount(ctx, { customerId: ctx.session.customerId, ...input }, ctx.request)),
 
+  /** Seed 001 `POST /my/accounts`: OpenCustomerAccount with the group named by its id. */
+  openByGroupId: customerProcedure
+    .input(openAccountByGroupIdInput)
+    .mutation(({ ctx, input }) =>
+      openAccountByGroupId(ctx, { customerId: ctx.session.customerId, ...input }, ctx.request),
+    ),
+
   /** Seed 001 `GET /my/accounts`: own accounts and wallets, filtered, favorites first, paged. */
   list: customerProcedure
     .input(listAccountsInput)
-    .query(({ ctx, input }) => listAccounts(ctx.db, ctx.session.customerId, input)),
+    .query(({ ctx, input }) => listAccounts(ctx, ctx.session.customerId, input)),
 
   /** Seed 001 `GET /accounts/{accountId}`: what the portal knows, without the core. */
   get: customerProcedure
@@ -61,7 +69,7 @@ export const accountsRouter = {
   /** Seed 001 `POST /my/accounts/{accountId}/archive`, with `fallbackId`. */
   archive: customerProcedure
     .input(archiveAccountInput)
-    .mutation(({ ctx, input }) => archiveAccount(ctx, { customerId: ctx.session.customerId, ...input }, ctx.request)),
+    .mutation(({ ctx, input }) => archiveOwnAccount(ctx, ctx.session, input, ctx.request)),
 
   /** Seed 001's trading-password wizard: start (code e-mailed), confirm (the code), change. */
   passwordWizard: {

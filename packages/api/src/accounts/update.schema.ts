@@ -1,3 +1,4 @@
+import { accountCaptionField } from "@brokerage/validators";
 import { z } from "zod";
 import { accountIdField } from "./fields";
 
@@ -6,14 +7,7 @@ export const updateAccountInput = z
   .strictObject({
     accountId: accountIdField,
     /** 1 to 64 characters after trimming; null goes back to the default caption. */
-    caption: z
-      .string()
-      .trim()
-      .min(1)
-      .max(64)
-      .refine((v) => !/\p{Cc}/u.test(v), { message: "No control characters" })
-      .nullable()
-      .optional(),
+    caption: accountCaptionField.nullable().optional(),
     favorite: z.boolean().optional(),
   })
   .refine((v) => v.caption !== undefined || v.favorite !== undefined, {

@@ -7,7 +7,8 @@ import { enqueueMessage, newSignInEmail } from "../messaging";
 import type { RateLimitName } from "../rate-limit/policies";
 import type { RateLimits } from "../rate-limit/rate-limits";
 import { findKnownDevice, rememberDevice, type KnownDevice } from "./known-devices";
-import { checkLoginSecondFactor } from "../otp/login-second-factor";
+import type { LoginOtpChannel } from "@brokerage/validators";
+import { checkLoginSecondFactor, isSecondStepAnswer } from "../otp/login-second-factor";
 import { customerProfileSelect, listLinkedAccounts, toCustomerProfile } from "../customer/customer-profile";
 import { verifyDummyPassword, verifyPassword } from "../passwords/password-hashing";
 import { createSession, tokensView } from "../session/sessions";
@@ -16,6 +17,8 @@ export interface LoginInput {
   email: string;
   password: string;
   otpCode?: string | undefined;
+  /** Which factor the code is for, or (without a code) `sms` to have a new SMS code sent. */
+  otpChannel?: LoginOtpChannel | undefined;
   /** The token of a device that signed in before (web: the device cookie). */
   deviceToken?: string | undefined;
 }
@@ -64,7 +67,7 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
   const customer = await db.customer.findUnique({
     where: { email },
     // The profile comes with the credentials: a successful login reads the customer once.
-    select: { ...customerProfileSelect, passwordHash: true, otpSecretEnc: true, otpLastStep: true },
+    select: { ...customerProfileSelect, passwordHash: true, otpSecretEnc: true, otpLastStep: true, defaultSecondFactor: true },
   });
   const passwordOk = customer
     ? await verifyPassword(customer.passwordHash, input.password)
@@ -78,11 +81,11 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
   if (customer.status !== 0) throw await fail("CUSTOMER_DISABLED", "disabled");
 
   try {
-    await checkLoginSecondFactor({ db, clock, rateLimits }, customer, input.otpCode, request);
+    await checkLoginSecondFactor({ db, clock, rateLimits }, customer, { otpCode: input.otpCode, otpChannel: input.otpChannel }, request);
   } catch (error) {
-    // The password was right: asking for the code (or not having one set up) is no failed
-    // guess, so the points go back. Wrong codes count in their own throttle.
-    if (error instanceof DomainError && (error.code === "OTP_REQUIRED" || error.code === "OTP_NOT_CONFIGURED")) {
+    // The password was right: asking for the code (or sending it, or not having one set up)
+    // is no failed guess, so the points go back. Wrong codes count in their own throttle.
+    if (error instanceof DomainError && (error.code === "OTP_NOT_CONFIGURED" || isSecondStepAnswer(error))) {
       await giveBack();
     }
     throw error;
@@ -98,7 +101,7 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
         channel: "EMAIL",
         recipient: email,
         customerId: customer.id,
-        ...newSignInEmail({ userAgent: request.userAgent, ip: request.ip, at: now, brandName: customer.brand.displayName }),
+        ...newSignInEmail({ userAgent: request.userAgent, ip: request.ip, at: now, brandName: customer.brand.displayName, language: customer.preferredLanguage }),
       });
     }
     await recordAuditEvent(tx, {
@@ -116,7 +119,7 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
     rateLimits.reset(keys[0]![0], keys[0]![1]),
     ...keys.slice(1).map(([name, key]) => rateLimits.reward(name, key)),
   ]);
-  const { passwordHash: _hash, otpSecretEnc: _secret, otpLastStep: _step, ...profile } = customer;
+  const { passwordHash: _hash, otpSecretEnc: _secret, otpLastStep: _step, defaultSecondFactor: _default, ...profile } = customer;
   return {
     ...toCustomerProfile({ ...profile, lastLoginAt: now }),
     accounts: await listLinkedAccounts(db, customer.id),

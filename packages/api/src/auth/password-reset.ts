@@ -28,7 +28,7 @@ export async function requestPasswordReset(deps: Deps, rawEmail: string, request
   const now = deps.clock.now();
   const customer = await deps.db.customer.findUnique({
     where: { email },
-    select: { id: true, status: true, brand: { select: { displayName: true } } },
+    select: { id: true, status: true, preferredLanguage: true, brand: { select: { displayName: true } } },
   });
   if (customer && customer.status === 0) {
     await deps.db.$transaction(async (tx) => {
@@ -37,7 +37,7 @@ export async function requestPasswordReset(deps: Deps, rawEmail: string, request
         channel: "EMAIL",
         recipient: email,
         customerId: customer.id,
-        ...verificationCodeEmail({ purpose: "password-reset", code, expiresInMinutes: CODE_TTL_MS / 60_000, brandName: customer.brand.displayName }),
+        ...verificationCodeEmail({ purpose: "password-reset", code, expiresInMinutes: CODE_TTL_MS / 60_000, brandName: customer.brand.displayName, language: customer.preferredLanguage }),
       });
       await recordAuditEvent(tx, { kind: "customer.password_reset_requested", customerId: customer.id, request, at: now });
     });
@@ -62,13 +62,13 @@ export async function resetPassword(
   const passwordHash = await hashPassword(input.password);
   const customer = await deps.db.customer.findUnique({
     where: { email },
-    select: { id: true, status: true, otpEnabled: true, brand: { select: { displayName: true } } },
+    select: { id: true, status: true, otpEnabled: true, preferredLanguage: true, brand: { select: { displayName: true } } },
   });
   // Tries across every code sent to this address (registered or not, so the 429 tells
   // nothing); a right code gives its try back. The owner hears of the first refusal.
   await deps.rateLimits.consume("passwordResetCodeByAccount", email, {
     onLimitReached: async () => {
-      if (customer && customer.status === 0) await alertResetCodeLimit(deps, { customerId: customer.id, email, brandName: customer.brand.displayName }, request);
+      if (customer && customer.status === 0) await alertResetCodeLimit(deps, { customerId: customer.id, email, brandName: customer.brand.displayName, language: customer.preferredLanguage }, request);
     },
   });
   if (!customer || customer.status !== 0) throw new DomainError("CODE_INVALID");
@@ -103,7 +103,7 @@ export async function resetPassword(
       channel: "EMAIL",
       recipient: email,
       customerId: customer.id,
-      ...securityNoticeEmail({ event: "Your portal password was reset", at: now, brandName: customer.brand.displayName }),
+      ...securityNoticeEmail({ event: { kind: "password-reset" }, at: now, brandName: customer.brand.displayName, language: customer.preferredLanguage }),
     });
     await recordAuditEvent(tx, { kind: "customer.password_reset", customerId: customer.id, request, at: now });
   });
@@ -116,7 +116,7 @@ export async function resetPassword(
 /** The e-mail (and audit event) when too many wrong reset codes were tried for an account. */
 async function alertResetCodeLimit(
   deps: Deps,
-  input: { customerId: number; email: string; brandName: string },
+  input: { customerId: number; email: string; brandName: string; language: string },
   request: RequestMeta,
 ) {
   const now = deps.clock.now();
@@ -126,9 +126,10 @@ async function alertResetCodeLimit(
       recipient: input.email,
       customerId: input.customerId,
       ...securityNoticeEmail({
-        event: "Too many wrong password-reset codes were entered for your account, so resetting your password is paused for 24 hours. Your password has not changed",
+        event: { kind: "password-reset-paused" },
         at: now,
         brandName: input.brandName,
+        language: input.language,
       }),
     });
     await recordAuditEvent(tx, { kind: "customer.reset_code_limit_reached", customerId: input.customerId, request, at: now });

@@ -12,7 +12,7 @@ import type { RateLimits } from "../rate-limit/rate-limits";
 import { addressKey, reserveSms } from "../rate-limit/sms-budget";
 import { CODE_TTL_MS, issueCode } from "./verification-codes";
 
-export const STAFF_ONLY_FIELDS = ["deskId", "managerId", "status", "tanChannels", "conversionRateClass", "debitThreshold"] as const;
+export const STAFF_ONLY_FIELDS = ["deskId", "managerId", "status", "tanChannels", "conversionRateClass", "debitThreshold", "roles"] as const;
 
 export interface SignUpInput {
   email: string;
@@ -28,6 +28,7 @@ export interface SignUpInput {
   tanChannels?: unknown;
   conversionRateClass?: unknown;
   debitThreshold?: unknown;
+  roles?: unknown;
 }
 
 const CODE_MINUTES = CODE_TTL_MS / 60_000;
@@ -91,7 +92,7 @@ export async function signUp(
         channel: "EMAIL",
         recipient: email,
         customerId: customer.id,
-        ...verificationCodeEmail({ purpose: "email-verification", code: emailCode, expiresInMinutes: CODE_MINUTES, brandName: brand.displayName }),
+        ...verificationCodeEmail({ purpose: "email-verification", code: emailCode, expiresInMinutes: CODE_MINUTES, brandName: brand.displayName, language: input.preferredLanguage }),
       });
       if (customer.phone && sms?.send) {
         const smsCode = await issueCode(tx, { customerId: customer.id, purpose: "PHONE_VERIFICATION", target: customer.phone, now });
@@ -99,7 +100,7 @@ export async function signUp(
           channel: "SMS",
           recipient: customer.phone,
           customerId: customer.id,
-          ...verificationCodeSms({ code: smsCode, expiresInMinutes: CODE_MINUTES, brandName: brand.displayName }),
+          ...verificationCodeSms({ code: smsCode, expiresInMinutes: CODE_MINUTES, brandName: brand.displayName, language: input.preferredLanguage }),
         });
       }
       await recordAuditEvent(tx, { kind: "customer.signed_up", customerId: customer.id, request, at: now });

@@ -9,6 +9,11 @@ export const CODE_DIGITS: Record<CodePurpose, number> = {
   EMAIL_VERIFICATION: 6,
   PASSWORD_RESET: 6,
   PHONE_VERIFICATION: 4,
+  EMAIL_CHANGE: 6,
+  PHONE_CHANGE: 4,
+  SMS_SIGN_IN: 6,
+  SMS_FACTOR_SETUP: 6,
+  STEP_UP: 6,
 };
 
 type Tx = Pick<Prisma.TransactionClient, "verificationCode">;
@@ -22,15 +27,18 @@ const hashCode = (rowId: string, code: string) => createHash("sha256").update(`$
  */
 export async function issueCode(
   tx: Tx,
-  input: { customerId: number; purpose: CodePurpose; target: string; now: Date; ttlMs?: number },
+  input: { customerId: number; purpose: CodePurpose; target: string; now: Date; ttlMs?: number; id?: string; keepOthers?: boolean },
 ): Promise<string> {
   const digits = CODE_DIGITS[input.purpose];
   const code = String(randomInt(0, 10 ** digits)).padStart(digits, "0");
-  await tx.verificationCode.updateMany({
-    where: { customerId: input.customerId, purpose: input.purpose, consumedAt: null },
-    data: { consumedAt: input.now },
-  });
-  const id = crypto.randomUUID();
+  // `keepOthers`: codes checked by their id (step-up) only die with what they belong to.
+  if (!input.keepOthers) {
+    await tx.verificationCode.updateMany({
+      where: { customerId: input.customerId, purpose: input.purpose, consumedAt: null },
+      data: { consumedAt: input.now },
+    });
+  }
+  const id = input.id ?? crypto.randomUUID();
   await tx.verificationCode.create({
     data: {
       id,
@@ -54,10 +62,11 @@ export async function issueCode(
  */
 export async function consumeCode(
   db: Tx,
-  input: { customerId: number; purpose: CodePurpose; code: string; now: Date; keepAlive?: boolean },
+  input: { customerId: number; purpose: CodePurpose; code: string; now: Date; keepAlive?: boolean; id?: string },
 ): Promise<string> {
   const row = await db.verificationCode.findFirst({
-    where: { customerId: input.customerId, purpose: input.purpose, consumedAt: null },
+    // `id`: only that code counts (a step-up code confirms only its own challenge).
+    where: { customerId: input.customerId, purpose: input.purpose, consumedAt: null, ...(input.id ? { id: input.id } : {}) },
     orderBy: { createdAt: "desc" },
   });
   if (!row || row.attempts >= CODE_MAX_WRONG_TRIES) throw new DomainError("CODE_INVALID");

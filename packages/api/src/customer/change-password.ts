@@ -22,7 +22,7 @@ export async function changePassword(
   await deps.rateLimits.consume("passwordChange", key);
   const customer = await deps.db.customer.findUniqueOrThrow({
     where: { id: input.customerId },
-    select: { email: true, passwordHash: true, brand: { select: { displayName: true } } },
+    select: { email: true, passwordHash: true, preferredLanguage: true, brand: { select: { displayName: true } } },
   });
   if (!(await verifyPassword(customer.passwordHash, input.currentPassword))) {
     throw new DomainError("INVALID_DATA", { fieldErrors: { currentPassword: ["The current password is not correct"] }, fieldCodes: { currentPassword: ["INCORRECT"] } });
@@ -39,7 +39,7 @@ export async function changePassword(
       channel: "EMAIL",
       recipient: customer.email,
       customerId: input.customerId,
-      ...securityNoticeEmail({ event: "Your portal password was changed", at: now, brandName: customer.brand.displayName }),
+      ...securityNoticeEmail({ event: { kind: "password-changed" }, at: now, brandName: customer.brand.displayName, language: customer.preferredLanguage }),
     });
     await recordAuditEvent(tx, { kind: "customer.password_changed", customerId: input.customerId, request, at: now });
   });

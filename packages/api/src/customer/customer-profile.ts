@@ -8,10 +8,12 @@ export const customerProfileSelect = {
   status: true,
   phone: true,
   preferredLanguage: true,
+  preferredCurrency: true,
   deskId: true,
   managerId: true,
   lastLoginAt: true,
   otpEnabled: true,
+  smsOtpEnabled: true,
   emailVerifiedAt: true,
   phoneVerifiedAt: true,
   brand: { select: { code: true, displayName: true } },
@@ -30,13 +32,16 @@ export function toCustomerProfile(c: ProfileRow) {
     status: c.status,
     phone: c.phone,
     preferredLanguage: c.preferredLanguage,
+    /** The dashboard's currency (ISO 4217), USD until the customer chooses. */
+    preferredCurrency: c.preferredCurrency,
     brand: c.brand.code,
     brandName: c.brand.displayName,
     deskId: c.deskId,
     managerId: c.managerId,
     /** Unix seconds, as seed 002. */
     lastLoginTime: c.lastLoginAt ? Math.floor(c.lastLoginAt.getTime() / 1000) : null,
-    otpEnabled: c.otpEnabled ? 1 : 0,
+    /** Seed 002: 1 when any second factor is on (an authenticator app or text messages). */
+    otpEnabled: c.otpEnabled || c.smsOtpEnabled ? 1 : 0,
     emailVerified: c.emailVerifiedAt !== null,
     phoneVerified: c.phoneVerifiedAt !== null,
   };

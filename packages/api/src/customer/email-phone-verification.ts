@@ -21,7 +21,7 @@ const PURPOSE = { email: "EMAIL_VERIFICATION", phone: "PHONE_VERIFICATION" } as 
 async function contact(db: Database, customerId: number) {
   return db.customer.findUniqueOrThrow({
     where: { id: customerId },
-    select: { email: true, phone: true, emailVerifiedAt: true, phoneVerifiedAt: true, brand: { select: { displayName: true } } },
+    select: { email: true, phone: true, emailVerifiedAt: true, phoneVerifiedAt: true, preferredLanguage: true, brand: { select: { displayName: true } } },
   });
 }
 
@@ -87,8 +87,8 @@ export async function resendContactCode(deps: Deps, input: { customerId: number;
       recipient: target,
       customerId: input.customerId,
       ...(input.channel === "email"
-        ? verificationCodeEmail({ purpose: "email-verification", code, expiresInMinutes: minutes, brandName: c.brand.displayName })
-        : verificationCodeSms({ code, expiresInMinutes: minutes, brandName: c.brand.displayName })),
+        ? verificationCodeEmail({ purpose: "email-verification", code, expiresInMinutes: minutes, brandName: c.brand.displayName, language: c.preferredLanguage })
+        : verificationCodeSms({ code, expiresInMinutes: minutes, brandName: c.brand.displayName, language: c.preferredLanguage })),
     });
   });
   return { sent: true as const, alreadyVerified: false as const };

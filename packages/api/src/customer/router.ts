@@ -2,8 +2,10 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { changePassword } from "./change-password";
 import { getCustomerProfile } from "./customer-profile";
 import { resendContactCode, verifyContact } from "./email-phone-verification";
+import { setPreferredCurrency } from "./preferred-currency";
+import { setPreferredLanguage } from "./preferred-language";
 import { customerProcedure } from "../trpc";
-import { changePasswordInput, resendCodeInput, verifyEmailInput, verifyPhoneInput } from "./schemas";
+import { changePasswordInput, resendCodeInput, setLanguageInput, setPreferredCurrencyInput, verifyEmailInput, verifyPhoneInput } from "./schemas";
 
 /** The signed-in customer's own profile and credentials. */
 export const customerRouter = {
@@ -37,4 +39,14 @@ export const customerRouter = {
       ctx.request,
     ),
   ),
+
+  /** The dashboard's currency: one the rate source knows (issue #13). */
+  setPreferredCurrency: customerProcedure
+    .input(setPreferredCurrencyInput)
+    .mutation(({ ctx, input }) => setPreferredCurrency(ctx, ctx.session.customerId, input.currency)),
+
+  /** The portal's language switcher: the portal, e-mails and SMS follow it (issue #15). */
+  setLanguage: customerProcedure
+    .input(setLanguageInput)
+    .mutation(({ ctx, input }) => setPreferredLanguage(ctx.db, ctx.session.customerId, input.language)),
 } satisfies TRPCRouterRecord;

@@ -56,6 +56,15 @@ export const ERROR_CATALOG = {
     message: "Enter your password or a second-factor code again: it was entered more than 5 minutes ago",
   },
   STEP_UP_REQUIRED: { status: 403, message: "This operation needs a confirmation code" },
+  PHONE_NOT_VERIFIED: { status: 409, message: "Verify your phone number first" },
+  SMS_NOT_AVAILABLE: { status: 409, message: "Text messages cannot be sent to this phone number's country" },
+  STEP_UP_EXPIRED: { status: 403, message: "The confirmation has expired; ask for a new one" },
+  STEP_UP_USED: { status: 403, message: "The confirmation was already used or has no tries left; ask for a new one" },
+  STEP_UP_MISMATCH: {
+    status: 403,
+    message: "The confirmation was made for another operation, other details or another session",
+  },
+  STEP_UP_UNAVAILABLE: { status: 403, message: "No confirmation channel is set up for this customer" },
   // money
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: "This idempotency key was already used with a different request" },
   WALLET_EXISTS: { status: 409, message: "A wallet in this currency already exists" },
@@ -63,6 +72,11 @@ export const ERROR_CATALOG = {
   LIMIT_EXCEEDED: { status: 409, message: "The amount is over a limit" },
   QUOTE_EXPIRED: { status: 409, message: "The conversion quote has expired" },
   PAYMENT_DECLINED: { status: 402, message: "The payment was declined; nothing was credited" },
+  // conversion
+  RATES_NOT_AVAILABLE: { status: 503, message: "Exchange rates are not available; try again later" },
+  PAYMENT_PROVIDER_NOT_AVAILABLE: { status: 503, message: "The payment provider is not available; nothing was charged or paid out" },
+  INVALID_SIGNATURE: { status: 400, message: "The webhook signature is missing, wrong or too old" },
+  // history and balances
   // staff
   SELF_APPROVAL: {
     status: 403,
@@ -73,6 +87,25 @@ export const ERROR_CATALOG = {
   // retail-client compliance
   APPROPRIATENESS_REQUIRED: { status: 403, message: "An appropriateness assessment is required first" },
   TERMS_NOT_ACCEPTED: { status: 403, message: "The current terms must be accepted first" },
+  CLOSURE_FUNDS_REMAINING: {
+    status: 409,
+    message: "Withdraw or move the money on your real accounts before closing the relationship",
+  },
+  CLOSURE_OPERATIONS_PENDING: {
+    status: 409,
+    message: "A money operation is still pending; close the relationship once it is finished",
+  },
+  APPROPRIATENESS_COOLING_OFF: {
+    status: 409,
+    message: "The appropriateness questionnaire can be taken again after the cooling-off period",
+  },
+  // monthly statements
+  STATEMENT_NOT_READY: {
+    status: 409,
+    message: "A money operation of this month is still pending; the statement can be made once it is settled",
+  },
+  // profile (issue 15)
+  NAME_LOCKED: { status: 409, message: "The name was verified with identity documents (KYC); staff change it on request" },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

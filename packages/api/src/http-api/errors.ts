@@ -4,7 +4,8 @@
 // offending fields in `field_errors`, with their machine codes in `field_codes`.
 import { DomainError, type FieldCodes, type FieldErrors } from "../errors";
 import { detailsToSnake, fieldErrorsToSnake } from "./mapping";
-import { messageOf, statusOf, type HttpErrorCode, type SnakeBody } from "./schemas";
+import { messageOf, statusOf, type HttpErrorCode } from "./schemas";
+import type { FieldNames } from "./mapping";
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
@@ -44,7 +45,7 @@ export interface ErrorAnswer {
 }
 
 /** A domain error of a procedure (or of the session check), as the seeds answer it. */
-export function domainErrorAnswer(error: DomainError, body: SnakeBody | undefined): ErrorAnswer {
+export function domainErrorAnswer(error: DomainError, body: FieldNames | undefined): ErrorAnswer {
   const details = detailsToSnake(error.details);
   const out: Record<string, unknown> = Object.fromEntries([
     ["error", error.code],

@@ -5,10 +5,10 @@
 // procedure's own field schemas under snake_case names, calls the tRPC procedure through
 // `createCaller`, and maps names back. Every business rule stays in the procedures.
 import type { z } from "zod";
-import { fieldCodeOfIssue, type FieldCode } from "@brokerage/validators";
+import { fieldCodeOfIssue, parseAcceptLanguage, pickSupportedLocale, type FieldCode } from "@brokerage/validators";
 import { systemClock } from "../clock";
 import { createContextInner, type ApiDeps, type Credential } from "../context";
-import { getDomainError, isDomainError, type FieldCodes, type FieldErrors } from "../errors";
+import { errorMessageIn, getDomainError, isDomainError, type FieldCodes, type FieldErrors } from "../errors";
 import { createLogger } from "../logger";
 import { resolveCustomerSession, type CustomerSession } from "../session/resolve-session";
 import {
@@ -20,8 +20,9 @@ import {
   type ErrorAnswer,
 } from "./errors";
 import { toProcedureInput } from "./mapping";
+import { readBodyBytes, utf8Text } from "./read-body";
 import { buildOpenApiDocument, type OpenApiOptions } from "./openapi";
-import { createCaller, OPENAPI_PATH, ROUTES, type Route } from "./routes";
+import { createCaller, matchPath, OPENAPI_PATH, ROUTES, type Route } from "./routes";
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -102,13 +103,70 @@ function bodyFieldErrors(error: z.ZodError, json: unknown): { fieldErrors: Field
     codes.set(key, known.includes(code) ? known : [...known, code]);
   };
   for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
+    // Unknown keys of the body itself are named; inside a field, the field is.
+    if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
       for (const key of issue.keys) add(key, "Unknown field", "UNKNOWN_FIELD");
     } else {
       add(issue.path.length > 0 ? String(issue.path[0]) : "_form", issue.message, fieldCodeOfIssue(issue, { input: json }));
     }
   }
   return { fieldErrors: Object.fromEntries(messages), fieldCodes: Object.fromEntries(codes) };
+}
+
+const unknownFields = (names: readonly string[]) =>
+  new HttpError("INVALID_DATA", {
+    fieldErrors: Object.fromEntries(names.map((n) => [n, ["Unknown field"]])),
+    fieldCodes: Object.fromEntries(names.map((n) => [n, ["UNKNOWN_FIELD" as const]])),
+  });
+
+/** A path parameter (an account id): digits become a number, anything else stays text for the schema to refuse. */
+function pathValue(raw: string): unknown {
+  const text = decodeURIComponent(raw);
+  return /^\d{1,10}$/.test(text) ? Number(text) : text;
+}
+
+/**
+ * The query parameters of an endpoint that declares them, as procedure input keys. Only
+ * the text is converted (numbers, booleans, lists); the procedure's schema decides.
+ */
+function queryInput(route: Route, params: URLSearchParams): Record<string, unknown> {
+  const spec = route.query ?? {};
+  const input: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  for (const name of new Set(params.keys())) {
+    const param = Object.hasOwn(spec, name) ? spec[name] : undefined;
+    if (!param) {
+      unknown.push(name);
+      continue;
+    }
+    const values = params.getAll(name);
+    if (param.type === "list") {
+      input[param.key] = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+      continue;
+    }
+    if (values.length > 1) repeated.push(name);
+    const value = values[0]!;
+    if (param.type === "integer") input[param.key] = /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+    else if (param.type === "boolean") input[param.key] = value === "true" ? true : value === "false" ? false : value;
+    else input[param.key] = value;
+  }
+  if (unknown.length > 0) throw unknownFields(unknown);
+  if (repeated.length > 0) {
+    throw new HttpError("INVALID_DATA", {
+      fieldErrors: Object.fromEntries(repeated.map((n) => [n, ["Given more than once"]])),
+      fieldCodes: Object.fromEntries(repeated.map((n) => [n, ["INVALID_FORMAT" as const]])),
+    });
+  }
+  return input;
+}
+
+/** Every HTTP name of an endpoint's fields (body, path, query), for its field errors. */
+function fieldNamesOf(route: Route): { names: Record<string, string>; naming: "snake" | "camel" } {
+  const names: Record<string, string> = { ...route.body?.names };
+  for (const [name, key] of Object.entries(route.pathParams ?? {})) names[key] = name;
+  for (const [name, param] of Object.entries(route.query ?? {})) names[param.key] = name;
+  return { names, naming: route.naming ?? "snake" };
 }
 
 const invalidBody = (message: string) =>
@@ -131,35 +189,10 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
       message: `The request body is larger than ${limit} bytes`,
       headers: { connection: "close" },
     });
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw invalidBody("The request body is not valid UTF-8");
-  }
+  const bytes = await readBodyBytes(request, limit);
+  if (bytes === null) throw tooLarge();
+  const text = utf8Text(bytes);
+  if (text === null) throw invalidBody("The request body is not valid UTF-8");
   if (text.trim() === "") return {};
   // A body must say it is JSON: a browser form (urlencoded, multipart, text/plain) can be
   // sent cross-site without a preflight, and is never what a terminal sends.
@@ -182,6 +215,7 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger();
 
+  // By path template (`/api/v2/my/accounts/{accountId}`), then method.
   const endpoints = new Map<string, Map<string, Endpoint>>();
   for (const route of ROUTES) {
     const byMethod = endpoints.get(route.path) ?? new Map<string, Endpoint>();
@@ -189,19 +223,22 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
     endpoints.set(route.path, byMethod);
   }
   endpoints.set(OPENAPI_PATH, new Map([["GET", OPENAPI_PATH]]));
+  const fieldNames = new Map(ROUTES.map((route) => [route, fieldNamesOf(route)]));
 
   let openApiJson: string | undefined;
 
   async function dispatch(
     request: Request,
     path: string,
+    search: URLSearchParams,
     corsOrigin: string | null,
     requestId: string,
     connection: ConnectionInfo | undefined,
     current: { route?: Route },
   ): Promise<Answer> {
-    const byMethod = endpoints.get(path);
-    if (!byMethod) throw new HttpError("NOT_FOUND", { message: `No endpoint at ${path}` });
+    const matched = path === OPENAPI_PATH ? { template: OPENAPI_PATH, params: {} } : matchPath(path);
+    const byMethod = matched ? endpoints.get(matched.template) : undefined;
+    if (!matched || !byMethod) throw new HttpError("NOT_FOUND", { message: `No endpoint at ${path}` });
     const allow = [...byMethod.keys()].join(", ");
 
     if (request.method === "OPTIONS") {
@@ -243,13 +280,16 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
       customerSession = await resolveCustomerSession(deps.db, credential, clock.now());
     }
 
-    // 2. The body: JSON, then the procedure's own field schemas under the HTTP names.
+    // 2. The path and query parameters, then the body: JSON, then the procedure's own
+    // field schemas under the HTTP names.
     let input: Record<string, unknown> = {};
+    for (const [name, key] of Object.entries(route.pathParams ?? {})) input[key] = pathValue(matched.params[name] ?? "");
+    if (route.query) Object.assign(input, queryInput(route, search));
     if (route.body) {
       const json = await readJson(request, maxBodyBytes);
       const parsed = route.body.schema.safeParse(json);
       if (!parsed.success) throw new HttpError("INVALID_DATA", bodyFieldErrors(parsed.error, json));
-      input = toProcedureInput(route.body, json as Record<string, unknown>);
+      input = { ...input, ...toProcedureInput(route.body, json as Record<string, unknown>) };
     }
 
     // 3. The procedure, which checks everything again and decides.
@@ -267,10 +307,12 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
       }),
     );
     try {
-      return { status: 200, body: (await route.run(api, input)) as Record<string, unknown>, headers: {} };
+      const result = (await route.run(api, input)) as Record<string, unknown>;
+      const status = route.successStatus ?? 200;
+      return { status, body: status === 204 ? {} : result, headers: {} };
     } catch (error) {
       const domain = getDomainError(error);
-      if (domain) return domainErrorAnswer(domain, route.body);
+      if (domain) return domainErrorAnswer(domain, fieldNames.get(route));
       throw error;
     }
   }
@@ -282,9 +324,12 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
     const corsOrigin = origin && origins.has(normalizeOrigin(origin)) ? origin : null;
     const current: { route?: Route } = {};
     let path = "";
+    let search = new URLSearchParams();
     let answer: Answer;
     try {
-      path = new URL(request.url).pathname;
+      const url = new URL(request.url);
+      path = url.pathname;
+      search = url.searchParams;
       try {
         decodeURIComponent(path);
       } catch {
@@ -296,12 +341,12 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
         }
         path = path.slice(basePath.length) || "/";
       }
-      answer = await dispatch(request, path, corsOrigin, requestId, connection, current);
+      answer = await dispatch(request, path, search, corsOrigin, requestId, connection, current);
     } catch (error) {
       if (error instanceof HttpError) {
         answer = httpErrorAnswer(error);
       } else if (isDomainError(error)) {
-        answer = domainErrorAnswer(error, current.route?.body);
+        answer = domainErrorAnswer(error, current.route ? fieldNames.get(current.route) : undefined);
       } else {
         logger.error({ err: error, requestId, method: request.method, path }, "customer API request failed");
         answer = internalErrorAnswer(requestId);
@@ -315,6 +360,13 @@ export function createCustomerHttpApi(options: CustomerHttpApiOptions): Customer
       [REQUEST_ID_HEADER]: requestId,
     });
     for (const [name, value] of Object.entries(answer.headers)) headers.set(name, value);
+    // A refusal's `message` speaks the client's language (seed 001's Accept-Language); its code never changes.
+    if (answer.status >= 400 && typeof answer.body.error === "string") {
+      const locale = pickSupportedLocale(parseAcceptLanguage(request.headers.get("accept-language")));
+      answer = { ...answer, body: { ...answer.body, message: errorMessageIn(answer.body.error, locale, String(answer.body.message)) } };
+      headers.set("content-language", locale);
+    }
+    headers.append("vary", "Accept-Language");
     if (origins.size > 0) headers.append("vary", "Origin");
     if (corsOrigin) {
       headers.set("access-control-allow-origin", corsOrigin);

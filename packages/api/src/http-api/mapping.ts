@@ -35,11 +35,19 @@ export function toProcedureInput(body: SnakeBody, json: Record<string, unknown>)
   return input;
 }
 
+/** The HTTP names of an endpoint's fields by procedure key, and how the others are named. */
+export interface FieldNames {
+  readonly names: Readonly<Record<string, string>>;
+  /** Default `snake` (seeds 000/002); `camel` endpoints keep a procedure key as it is. */
+  readonly naming?: "snake" | "camel";
+}
+
 /** Field errors of a procedure (camelCase) under the HTTP names the client sent. */
-export function fieldErrorsToSnake(fieldErrors: FieldErrors, body: SnakeBody | undefined): FieldErrors {
+export function fieldErrorsToSnake(fieldErrors: FieldErrors, body: FieldNames | undefined): FieldErrors {
   const out = new Map<string, string[]>();
+  const rename = body?.naming === "camel" ? (key: string) => key : toSnakeCase;
   for (const [key, messages] of Object.entries(fieldErrors)) {
-    const name = (body && Object.hasOwn(body.names, key) ? body.names[key] : undefined) ?? (key === "_form" ? key : toSnakeCase(key));
+    const name = (body && Object.hasOwn(body.names, key) ? body.names[key] : undefined) ?? (key === "_form" ? key : rename(key));
     out.set(name, [...(out.get(name) ?? []), ...messages]);
   }
   return Object.fromEntries(out);
@@ -118,6 +126,7 @@ export function otpEnableToHttp(out: Out["otp"]["enable"]): z.infer<typeof otpEn
 export function groupsToHttp(out: Out["accounts"]["groups"]): z.infer<typeof accountGroupsResponseSchema> {
   return {
     groups: out.map((g) => ({
+      id: g.id,
       name: g.name,
       kind: g.kind,
       account_mode: g.accountMode,
@@ -130,6 +139,9 @@ export function groupsToHttp(out: Out["accounts"]["groups"]): z.infer<typeof acc
       kyc_required: g.kycRequired,
       email_verification_required: g.emailVerificationRequired,
       already_held: g.alreadyHeld,
+      leverage_cap: g.leverageCap,
+      appropriateness_required: g.appropriatenessRequired,
+      terms_acceptance_required: g.termsAcceptanceRequired,
     })),
   };
 }

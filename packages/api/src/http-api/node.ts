@@ -2,6 +2,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { resolveRequestId, type CustomerHttpApi } from "./handler";
+import { parseAcceptLanguage, pickSupportedLocale } from "@brokerage/validators";
+import { errorMessageIn } from "../errors";
 import { JSON_CONTENT_TYPE } from "./errors";
 
 function requestUrl(req: IncomingMessage): string {
@@ -31,8 +33,12 @@ function toRequest(req: IncomingMessage): Request {
 }
 
 /** A refusal written before any Fetch `Request` exists (the Fetch API refuses to build one). */
-function refuseRaw(req: IncomingMessage, res: ServerResponse, status: number, body: Record<string, string>, headers: Record<string, string> = {}) {
+function refuseRaw(req: IncomingMessage, res: ServerResponse, status: number, body: { error: string; message: string }, headers: Record<string, string> = {}) {
   req.resume();
+  const acceptLanguage = req.headers["accept-language"];
+  const locale = pickSupportedLocale(parseAcceptLanguage(Array.isArray(acceptLanguage) ? acceptLanguage.join(",") : acceptLanguage));
+  body = { ...body, message: errorMessageIn(body.error, locale, body.message) };
+  headers = { "content-language": locale, vary: "Accept-Language", ...headers };
   res.writeHead(status, {
     "content-type": JSON_CONTENT_TYPE,
     "cache-control": "no-store",

@@ -5,7 +5,9 @@
 // the error catalog, so statuses and messages cannot drift from what the API answers.
 import { z } from "zod";
 import { ERROR_CATALOG, type ErrorCode } from "../errors";
+import { accountIdField } from "../accounts/fields";
 import { ROUTES, type Route } from "./routes";
+import { clientAccountSchema } from "./schemas-mobile";
 import {
   accountGroupSchema,
   addBalanceErrorSchema,
@@ -112,6 +114,32 @@ function errorResponses(route: Route): Record<string, JsonObject> {
   return responses;
 }
 
+/** The path and query parameters of an operation, from the procedure's own field schemas. */
+function parametersOf(route: Route): JsonObject[] {
+  const parameters: JsonObject[] = [];
+  for (const name of Object.keys(route.pathParams ?? {})) {
+    parameters.push({
+      name,
+      in: "path",
+      required: true,
+      description: "The account's id (`id` in the account list).",
+      schema: jsonSchemaOf(accountIdField, "input"),
+    });
+  }
+  for (const [name, param] of Object.entries(route.query ?? {})) {
+    const schema = jsonSchemaOf(param.schema, "input");
+    parameters.push({
+      name,
+      in: "query",
+      required: param.required === true,
+      ...(param.description ? { description: param.description } : {}),
+      schema,
+      ...(param.type === "list" ? { style: "form", explode: true } : {}),
+    });
+  }
+  return parameters;
+}
+
 function operation(route: Route): JsonObject {
   const op: JsonObject = {
     operationId: route.operationId,
@@ -120,7 +148,7 @@ function operation(route: Route): JsonObject {
     tags: [route.tag],
     "x-trpc-procedure": route.procedure,
     security: route.auth ? [{ SESSION_CUSTOMER: [] }] : [],
-    parameters: [{ $ref: "#/components/parameters/RequestId" }],
+    parameters: [...parametersOf(route), { $ref: "#/components/parameters/RequestId" }],
   };
   if (route.body) {
     op.requestBody = {
@@ -128,11 +156,12 @@ function operation(route: Route): JsonObject {
       content: { "application/json": { schema: { $ref: SCHEMA_REF(route.body.id) } } },
     };
   }
+  const status = route.successStatus ?? 200;
   op.responses = {
-    "200": {
+    [String(status)]: {
       description: route.responseDescription,
       headers: { "x-request-id": REQUEST_ID_HEADER },
-      content: { "application/json": { schema: { $ref: SCHEMA_REF(responseSchemaId(route)) } } },
+      ...(status === 204 ? {} : { content: { "application/json": { schema: { $ref: SCHEMA_REF(responseSchemaId(route)) } } } }),
     },
     ...errorResponses(route),
   };
@@ -150,10 +179,11 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
   responses.add(accountGroupSchema, { id: "AccountGroup" });
   responses.add(kycRequiredErrorSchema, { id: "KycRequiredError" });
   responses.add(addBalanceErrorSchema, { id: "AddBalanceError" });
+  responses.add(clientAccountSchema, { id: "ClientAccount" });
   for (const route of ROUTES) {
     // A body shared by two endpoints (check and disable take the same code) is one schema.
     if (route.body && !requests.has(route.body.schema)) requests.add(route.body.schema, { id: route.body.id });
-    responses.add(route.response, { id: responseSchemaId(route) });
+    if (route.successStatus !== 204) responses.add(route.response, { id: responseSchemaId(route) });
   }
 
   const paths: Record<string, JsonObject> = {};
@@ -174,7 +204,10 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       title: options.title ?? "Brokerage customer API",
       version: options.version ?? "1.0.0",
       description: [
-        "The customer API of seeds 000 (OpenCustomerAccount) and 002 (customer authentication), a thin facade over the portal's tRPC procedures.",
+        "The customer API of seeds 000 (OpenCustomerAccount) and 002 (customer authentication) under `/customer/...`, seed 001 (client accounts) under `/api/v2/...` and seed 003 (user onboarding) under `/v1/user/...`: a thin facade over the portal's tRPC procedures.",
+        "",
+        "- Seeds 000/002 use snake_case names; seeds 001/003 the seeds' camelCase, with seed 003's success envelope `{\"success\": true, \"data\": ..., \"errorCode\": 0, \"errorMessage\": \"\"}`. Refusals answer the one error body below on every path (field names in `field_errors` are the endpoint's own).",
+        "- Query parameters of seed 001/003 endpoints are only those documented: any other is 400 `INVALID_DATA` naming it.",
         "",
         "- Bodies are JSON (`Content-Type: application/json`, at most 64 KiB by default); answers are always `application/json; charset=utf-8`.",
         "- `SESSION_CUSTOMER` is the `__token` of `POST /customer/auth/login`, sent as `Authorization: Bearer <__token>`. It is checked before the body: an anonymous call is 401 `INVALID_CUSTOMER_SESSION` whatever its body.",
@@ -188,6 +221,8 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       { name: "Authentication", description: "Seed 002: login, session, linked accounts; refresh and logout are additive." },
       { name: "Two-factor authentication", description: "Seed 002: TOTP setup, enable, check, disable." },
       { name: "Accounts", description: "Seed 000: GetCustomerAccountGroups and OpenCustomerAccount." },
+      { name: "Client accounts", description: "Seed 001: list, details, rename/favorite, archive, the trading-password wizard and restore." },
+      { name: "User", description: "Seed 003: sign-up, phone verification, refresh and the forgotten password." },
     ],
     paths,
     components: {

@@ -1,10 +1,13 @@
-// The endpoints of seeds 000 and 002, each a thin call of one tRPC procedure. `errors`
+// The endpoints of seeds 000 and 002 (and, from routes-client-accounts.ts and
+// routes-user.ts, seeds 001 and 003), each a thin call of one tRPC procedure. `errors`
 // lists the codes the procedure may answer, for the OpenAPI document only: the facade
 // never checks them itself.
 import type { z } from "zod";
 import type { ErrorCode } from "../errors";
 import { appRouter } from "../root";
 import { createCallerFactory } from "../trpc";
+import { CLIENT_ACCOUNT_ROUTES } from "./routes-client-accounts";
+import { USER_ROUTES } from "./routes-user";
 import {
   groupsToHttp,
   linkedAccountToHttp,
@@ -30,6 +33,8 @@ import {
   otpSetupResponseSchema,
   reauthenticateBody,
   reauthenticateResponseSchema,
+  stepUpSendBody,
+  stepUpSendResponseSchema,
   refreshBody,
   sessionAccountsResponseSchema,
   tokensResponseSchema,
@@ -39,7 +44,22 @@ import {
 export const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * A query parameter of an endpoint: which procedure input key it fills and how its text
+ * is read (`integer`, `boolean`: converted when it looks like one, else handed on as text
+ * for the procedure's schema to refuse; `list`: repeated and/or comma-separated values).
+ */
+export interface QueryParam {
+  key: string;
+  type: "string" | "integer" | "boolean" | "list";
+  /** The procedure's own field schema (OpenAPI only). */
+  schema: z.ZodType;
+  /** Documented as required (the procedure's schema is what refuses its absence). */
+  required?: boolean;
+  description?: string;
+}
 
 export interface Route {
   method: HttpMethod;
@@ -49,7 +69,25 @@ export interface Route {
   operationId: string;
   summary: string;
   description?: string;
-  tag: "Authentication" | "Two-factor authentication" | "Accounts";
+  tag: "Authentication" | "Two-factor authentication" | "Accounts" | "Client accounts" | "User";
+  /**
+   * Path parameters (`{accountId}` in `path`) by name -> the procedure input key they fill.
+   * Each is a positive integer in the path (the procedure's schema says how large).
+   */
+  pathParams?: Readonly<Record<string, string>>;
+  /**
+   * Query parameters by their HTTP name (`limit`, `filter[platformId]`). When given, any
+   * other query parameter is refused as an unknown field.
+   */
+  query?: Readonly<Record<string, QueryParam>>;
+  /**
+   * The names the endpoint's fields keep in field errors: `snake` (seeds 000/002) turns a
+   * procedure key without an HTTP name into snake_case, `camel` (seeds 001/003) keeps it.
+   */
+  naming?: "snake" | "camel";
+  /** The status of a success (default 200); 204 answers without a body. */
+  successStatus?: 200 | 202 | 204;
+
   /** Needs `Authorization: Bearer <__token>`, checked before the body is read. */
   auth: boolean;
   /** The JSON body, when the endpoint takes one (GET endpoints never read a body). */
@@ -70,7 +108,7 @@ type In<P extends (input: never) => unknown> = Parameters<P>[0];
 const SESSION_ERRORS = ["INVALID_CUSTOMER_SESSION"] as const satisfies readonly ErrorCode[];
 const OTP_CODE_ERRORS = ["INVALID_OTP_CODE", "OTP_NOT_CONFIGURED", "TOO_MANY_ATTEMPTS"] as const satisfies readonly ErrorCode[];
 
-export const ROUTES: readonly Route[] = [
+const BASE_ROUTES: readonly Route[] = [
   {
     method: "POST",
     path: "/customer/auth/login",
@@ -78,7 +116,7 @@ export const ROUTES: readonly Route[] = [
     operationId: "customerLogin",
     summary: "Log in with e-mail and password (+ OTP code)",
     description:
-      "Seed 002. Returns the customer profile, the linked accounts and the SESSION_CUSTOMER token `__token`; `refresh_token` and `token_expires_at` are additive. A wrong e-mail and a wrong password give the same answer.",
+      "Seed 002. Returns the customer profile, the linked accounts and the SESSION_CUSTOMER token `__token`; `refresh_token` and `token_expires_at` are additive. A wrong e-mail and a wrong password give the same answer.\n\nTwo-factor (`otp_enabled = 1`: an authenticator app, text messages, or both): a first call without `otp_code` answers 403 `OTP_REQUIRED` with, additive at the top level of the error body, `otp_channels` and `otp_default_channel`; when text messages are the default factor that call also sends a 6-digit code by SMS (`sms_sent`, `sms_sent_to`, `sms_resend_after_seconds`). The second call repeats e-mail and password with `otp_code` (optionally `otp_channel`) and signs in. A new SMS code (the resend): repeat the first call with `otp_channel: \"sms\"` and no `otp_code`, at most once a minute (else 429 with `retry_after_seconds`). Each SMS code: 6 digits, 10 minutes, 5 tries, single use; a new one voids the previous.",
     tag: "Authentication",
     auth: false,
     body: loginBody,
@@ -92,6 +130,7 @@ export const ROUTES: readonly Route[] = [
       "OTP_REQUIRED",
       "INVALID_OTP_CODE",
       "OTP_NOT_CONFIGURED",
+      "SMS_NOT_AVAILABLE",
       "TOO_MANY_ATTEMPTS",
     ],
     run: async (api, input) => loginToHttp(await api.auth.login(input as In<typeof api.auth.login>)),
@@ -149,6 +188,32 @@ export const ROUTES: readonly Route[] = [
     run: async (api, input) => {
       const out = await api.session.reauthenticate(input as In<typeof api.session.reauthenticate>);
       return { reauthenticated_until: out.reauthenticatedUntil };
+    },
+  },
+  {
+    method: "POST",
+    path: "/customer/auth/step-up/send",
+    procedure: "stepUp.send",
+    operationId: "sendStepUpCode",
+    summary: "Send the code that confirms a sensitive operation",
+    description:
+      "Additive (issue 16). Withdrawals, adding a payout method, archiving a REAL account or wallet that holds money and turning two-factor off need a confirmation. Called without one, the operation answers 403 `STEP_UP_REQUIRED` with `channels` (`totp`, `sms`, `email`), `challenge_id` and `expires_at` (5 minutes). For `sms` or `email` call this to get a 6-digit code (30 s between codes, 3 per confirmation, 5 per 10 minutes per customer, SMS budgets); with `totp` the authenticator app shows it. Then send the same request again with `stepUp: {\"challengeId\": ..., \"code\": ...}`: it passes only for the same operation, the same parameters (account, amount, destination, fallback...) and the same session, once, with at most 5 tries. Re-authentication comes first (401 `REAUTH_REQUIRED`); a TOTP or SMS code given this way also counts as one. Refusals of the retry: `INVALID_OTP_CODE` (TOTP) or `CODE_INVALID`/`CODE_EXPIRED` (SMS, e-mail) with `tries_left`; `STEP_UP_EXPIRED`, `STEP_UP_USED`, `STEP_UP_MISMATCH` (ask again without `stepUp`).",
+    tag: "Authentication",
+    auth: true,
+    body: stepUpSendBody,
+    bodyRequired: true,
+    response: stepUpSendResponseSchema,
+    responseDescription: "The code was sent (or the authenticator app chosen).",
+    errors: ["INVALID_DATA", ...SESSION_ERRORS, "NOT_FOUND", "STEP_UP_EXPIRED", "STEP_UP_USED", "STEP_UP_UNAVAILABLE", "TOO_MANY_ATTEMPTS"],
+    run: async (api, input) => {
+      const out = await api.stepUp.send(input as In<typeof api.stepUp.send>);
+      return {
+        channel: out.channel,
+        sent: out.sent,
+        destination: out.destination,
+        expires_at: out.expiresAt,
+        resend_after_seconds: out.resendAfterSeconds,
+      };
     },
   },
   {
@@ -279,6 +344,8 @@ export const ROUTES: readonly Route[] = [
       "REAL_OPENING_DISABLED",
       "EMAIL_NOT_VERIFIED",
       "KYC_REQUIRED",
+      "APPROPRIATENESS_REQUIRED",
+      "TERMS_NOT_ACCEPTED",
       "CORE_NOT_AVAILABLE",
       "ADD_BALANCE_ERROR",
     ],
@@ -286,10 +353,62 @@ export const ROUTES: readonly Route[] = [
   },
 ];
 
+/** Seeds 000/002 (`/customer/...`), seed 001 (`/api/v2/...`) and seed 003 (`/v1/user/...`). */
+export const ROUTES: readonly Route[] = [...BASE_ROUTES, ...CLIENT_ACCOUNT_ROUTES, ...USER_ROUTES];
+
 export const OPENAPI_PATH = "/api/openapi.json";
 
 /** The routes of one path, by method. */
 export function routesFor(path: string): Map<string, Route> | undefined {
   const found = ROUTES.filter((r) => r.path === path);
   return found.length > 0 ? new Map(found.map((r) => [r.method, r])) : undefined;
+}
+
+interface PathTemplate {
+  template: string;
+  segments: readonly string[];
+  statics: number;
+}
+
+const isParam = (segment: string) => /^\{[A-Za-z]+\}$/.test(segment);
+
+const TEMPLATES: readonly PathTemplate[] = [...new Set(ROUTES.map((r) => r.path))]
+  .map((template) => {
+    const segments = template.split("/");
+    return { template, segments, statics: segments.filter((s) => !isParam(s)).length };
+  })
+  // An exact path before a templated one (`/a/b` before `/a/{id}`).
+  .sort((a, b) => b.statics - a.statics);
+
+/**
+ * The route template a request path belongs to (`/api/v2/my/accounts/{accountId}` for
+ * `/api/v2/my/accounts/7`) and its path parameters, still percent-encoded; undefined for
+ * a path no endpoint serves. Also the metrics' bounded label of a path.
+ */
+export function matchPath(path: string): { template: string; params: Record<string, string> } | undefined {
+  const parts = path.split("/");
+  for (const candidate of TEMPLATES) {
+    if (candidate.segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let matches = true;
+    for (let i = 0; i < parts.length && matches; i++) {
+      const segment = candidate.segments[i]!;
+      const part = parts[i]!;
+      if (isParam(segment)) {
+        if (part === "") matches = false;
+        else params[segment.slice(1, -1)] = part;
+      } else if (segment !== part) {
+        matches = false;
+      }
+    }
+    if (matches) return { template: candidate.template, params };
+  }
+  return undefined;
+}
+
+/** Paths the customer HTTP API answers (its prefixes): the servers route these to it. */
+export const CUSTOMER_API_PREFIXES = ["/customer/", "/api/v2/", "/v1/"] as const;
+
+export function isCustomerApiPath(path: string): boolean {
+  return path === "/customer" || CUSTOMER_API_PREFIXES.some((prefix) => path.startsWith(prefix)) || path === "/api/v2" || path === "/v1";
 }

@@ -5,7 +5,7 @@
 // exactly what the procedure validates, nothing more and nothing less. Response bodies
 // are the seeds' shapes; the mappers in mapping.ts are typed against them, and
 // openapi.ts turns both into the OpenAPI document with `z.toJSONSchema`.
-import { FIELD_CODES } from "@brokerage/validators";
+import { FIELD_CODES, LOGIN_OTP_CHANNELS, stepUpSendInput } from "@brokerage/validators";
 import { z } from "zod";
 import { ERROR_CATALOG, type ErrorCode } from "../errors";
 import { openAccountInput } from "../accounts/open.schema";
@@ -50,12 +50,42 @@ export function snakeBody<S extends z.ZodRawShape>(
   return { id, schema: z.strictObject(shape), names: names as Record<string, string> };
 }
 
+/**
+ * The HTTP body of an endpoint that fills only some of the procedure's input keys (the
+ * others come from the path or the query): the named field schemas of the procedure,
+ * renamed, and nothing else. `ignored` are fields a seed sends that the procedure does not
+ * need (checked for their type, documented as ignored, never handed on).
+ */
+export function partialBody<S extends z.ZodRawShape>(
+  id: string,
+  source: z.ZodObject<S>,
+  names: Partial<KeyNames<S>>,
+  descriptions: Readonly<Record<string, string>> = {},
+  ignored: Readonly<Record<string, z.ZodType>> = {},
+): SnakeBody {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [camel, http] of Object.entries(names as Record<string, string>)) {
+    const field = (source.shape as unknown as Record<string, z.ZodType | undefined>)[camel];
+    if (!field) throw new Error(`partialBody: the procedure input has no "${camel}"`);
+    const description = descriptions[http];
+    shape[http] = description ? field.describe(description) : field;
+  }
+  for (const [http, field] of Object.entries(ignored)) {
+    const description = descriptions[http];
+    shape[http] = description ? field.describe(description) : field;
+  }
+  return { id, schema: z.strictObject(shape), names: names as Record<string, string> };
+}
+
 export const loginBody = snakeBody(
   "LoginRequest",
   loginInput,
-  { email: "email", password: "password", otpCode: "otp_code", deviceToken: "device_token" },
+  { email: "email", password: "password", otpCode: "otp_code", deviceToken: "device_token", otpChannel: "otp_channel" },
   {
-    otp_code: "Required only when the customer has OTP enabled (`otp_enabled = 1`); a recovery code is accepted once.",
+    otp_code:
+      "Required only when the customer has a second factor on (`otp_enabled = 1`): a code of the authenticator app, the 6-digit code sent by SMS, or a recovery code (accepted once).",
+    otp_channel:
+      "Additive, optional: `totp`, `sms` or `recovery`, one of the `otp_channels` of the OTP_REQUIRED answer. With `otp_code`, the code is checked against that factor only. Without `otp_code`, `sms` asks for a new SMS code (the resend): at most one a minute (else 429 `TOO_MANY_ATTEMPTS` with `retry_after_seconds`), 10 a day per customer, within the SMS budgets per number and address.",
     device_token:
       "Additive, optional: the `device_token` an earlier successful login returned. Failed logins from other clients do not hold a known device back (it has a throttle of its own: 5 failures in 15 minutes); without it, failures are counted per account and address (5 in 15 minutes) and per account (10 in 15 minutes, 20 an hour, 50 a day).",
   },
@@ -97,7 +127,7 @@ export const openAccountBody = snakeBody(
   { group: "group", leverage: "leverage", startAmount: "start_amount", idempotencyKey: "idempotency_key" },
   {
     group: "A group name from `GET /customer/account/groups`.",
-    leverage: "Additive: one of the group's `allowed_leverages`; the group's leverage when omitted.",
+    leverage: "Additive: one of the group's `allowed_leverages` (for REAL trading groups, up to the client category's cap: 400 INVALID_DATA on `leverage`, code LEVERAGE_CAP, above it); the group's leverage (lowered to the cap) when omitted.",
     start_amount: "Additive, DEMO groups only: up to the group's `max_start_amount`; replaces the default deposit.",
     idempotency_key:
       "Additive: a repeat with the same key returns the same account (without the temporary password) instead of opening another.",
@@ -180,7 +210,26 @@ export const reauthenticateResponseSchema = z.object({
 
 export const otpDisableResponseSchema = z.object({ otp_enabled: z.literal(0) });
 
+export const stepUpSendBody = snakeBody(
+  "StepUpSendRequest",
+  stepUpSendInput,
+  { challengeId: "challenge_id", channel: "channel" },
+  {
+    challenge_id: "The `challenge_id` of the 403 `STEP_UP_REQUIRED` answer.",
+    channel: "One of the answer's `channels`: `sms` or `email` send a 6-digit code; `totp` sends nothing (the authenticator app shows the code).",
+  },
+);
+
+export const stepUpSendResponseSchema = z.object({
+  channel: z.enum(["totp", "sms", "email"]),
+  sent: z.boolean().describe("Whether a code was sent (false for `totp`)."),
+  destination: z.string().nullable().describe("Where the code went, masked (`t•••@example.com`, `+35•••••4321`)."),
+  expires_at: z.string().describe("When the confirmation expires (ISO 8601): 5 minutes after it was asked for."),
+  resend_after_seconds: z.number().int().describe("Seconds before another code may be asked for this confirmation."),
+});
+
 export const accountGroupSchema = z.object({
+  id: int().describe("Additive: the group's id, seed 001's `productCurrencyId` for `POST /api/v2/my/accounts`."),
   name: z.string(),
   kind: z.enum(["TRADING", "WALLET"]),
   account_mode: z.enum(["DEMO", "REAL"]),
@@ -193,6 +242,11 @@ export const accountGroupSchema = z.object({
   kyc_required: z.boolean().describe("Opening needs approved KYC the customer does not have yet."),
   email_verification_required: z.boolean(),
   already_held: z.boolean().describe("A wallet in this currency is already held (one per currency)."),
+  leverage_cap: int()
+    .nullable()
+    .describe("Additive: the highest leverage the customer's client category allows for this group (REAL trading groups; retail 30 by default); null = uncapped. `allowed_leverages` lists only leverages up to it."),
+  appropriateness_required: z.boolean().describe("Additive: opening needs a current pass of the appropriateness questionnaire."),
+  terms_acceptance_required: z.boolean().describe("Additive: opening needs the current terms accepted."),
 });
 
 export const accountGroupsResponseSchema = z.object({ groups: z.array(accountGroupSchema) });
@@ -244,6 +298,18 @@ export function errorBodySchema(codes: readonly [HttpErrorCode, ...HttpErrorCode
     ...(has("INVALID_DATA") ? { field_errors: fieldErrorsSchema.optional(), field_codes: fieldCodesSchema.optional() } : {}),
     ...(has("TOO_MANY_ATTEMPTS")
       ? { retry_after_seconds: int().optional().describe("TOO_MANY_ATTEMPTS: seconds until the next try (also `Retry-After`).") }
+      : {}),
+    ...(has("OTP_REQUIRED")
+      ? {
+          otp_channels: z
+            .array(z.enum(LOGIN_OTP_CHANNELS))
+            .optional()
+            .describe("Login's OTP_REQUIRED (additive): the second factors the customer may use, `totp`, `sms` and `recovery`; send one as `otp_channel` with the code."),
+          otp_default_channel: z.enum(LOGIN_OTP_CHANNELS).optional().describe("Login's OTP_REQUIRED: the factor asked for first."),
+          sms_sent: z.boolean().optional().describe("Login's OTP_REQUIRED: true when this call sent a 6-digit code by SMS (valid 10 minutes, 5 tries); false when it sent none (the cool-down or a budget: an earlier code still works)."),
+          sms_sent_to: z.string().optional().describe("The last digits of the number the code went to."),
+          sms_resend_after_seconds: int().optional().describe("Seconds before a new SMS code can be asked for (`otp_channel: \"sms\"` without `otp_code`)."),
+        }
       : {}),
     ...(has("INTERNAL_ERROR")
       ? { correlation_id: z.string().optional().describe("INTERNAL_ERROR: quote it to support (also `x-request-id`).") }

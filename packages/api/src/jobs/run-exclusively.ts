@@ -3,6 +3,8 @@ import type { Database } from "@brokerage/db";
 /** The advisory lock ids of the periodic jobs: one number each, never reused. */
 export const JOB_LOCKS = {
   coreRecovery: 7_401_001,
+  auditRetention: 7_401_002,
+  recordsRetention: 7_401_003,
 } as const;
 
 /**

@@ -32,7 +32,7 @@ export async function decideSubmission(deps: { db: Database; now: Date }, input:
         profileId: true,
         profile: {
           select: {
-            customer: { select: { id: true, email: true, brand: { select: { displayName: true } } } },
+            customer: { select: { id: true, email: true, preferredLanguage: true, brand: { select: { displayName: true } } } },
           },
         },
       },
@@ -92,13 +92,14 @@ export async function decideSubmission(deps: { db: Database; now: Date }, input:
     });
 
     const brandName = customer.brand.displayName;
+    const language = customer.preferredLanguage;
     await enqueueMessage(tx, {
       channel: "EMAIL",
       recipient: customer.email,
       customerId: customer.id,
       ...(input.decision === "APPROVED"
-        ? kycApprovedEmail({ level: submission.level, fullyVerified: status === KYC_STATUS.APPROVED, brandName })
-        : kycRejectedEmail({ reason: input.reason, brandName })),
+        ? kycApprovedEmail({ level: submission.level, fullyVerified: status === KYC_STATUS.APPROVED, brandName, language })
+        : kycRejectedEmail({ reason: input.reason, brandName, language })),
     });
 
     return {

@@ -1,36 +1,66 @@
-import type { EmailContent } from "../messaging/templates";
+import type { SupportedLocale } from "@brokerage/validators";
+import { type EmailContent, type MessageLanguage, messageLocale, signature } from "../messaging/templates";
 
-const signature = (brandName: string) => `\n\n-- \n${brandName}\nThis is an automatic message; replies are not read.`;
-
-const levelWording: Record<number, string> = {
-  1: "your identity",
-  2: "your identity and address",
+const levelWording: Record<SupportedLocale, Record<number, string>> = {
+  en: { 1: "your identity", 2: "your identity and address" },
+  de: { 1: "Ihre Identität", 2: "Ihre Identität und Ihre Adresse" },
 };
 
 /** After staff approved a KYC submission. */
-export function kycApprovedEmail(input: { level: number; fullyVerified: boolean; brandName: string }): EmailContent {
-  const what = levelWording[input.level] ?? "your details";
+export function kycApprovedEmail(input: {
+  level: number;
+  fullyVerified: boolean;
+  brandName: string;
+  language?: MessageLanguage;
+}): EmailContent {
+  const locale = messageLocale(input.language);
+  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+    en: {
+      subject: "verification approved",
+      body:
+        `We have verified ${levelWording.en[input.level] ?? "your details"}.\n\n` +
+        (input.fullyVerified
+          ? "Nothing more is needed from you: the features that waited for verification are now open."
+          : "One more step is needed: sign in to the portal to see what to send next."),
+    },
+    de: {
+      subject: "Verifizierung bestätigt",
+      body:
+        `Wir haben ${levelWording.de[input.level] ?? "Ihre Angaben"} verifiziert.\n\n` +
+        (input.fullyVerified
+          ? "Von Ihnen wird nichts weiter benötigt: Die Funktionen, die auf die Verifizierung gewartet haben, stehen Ihnen jetzt offen."
+          : "Ein weiterer Schritt ist nötig: Melden Sie sich im Portal an, um zu sehen, was Sie als Nächstes senden müssen."),
+    },
+  };
   return {
     template: "kyc-approved",
-    subject: `${input.brandName}: verification approved`,
-    body:
-      `We have verified ${what}.\n\n` +
-      (input.fullyVerified
-        ? "Nothing more is needed from you: the features that waited for verification are now open."
-        : "One more step is needed: sign in to the portal to see what to send next.") +
-      signature(input.brandName),
+    subject: `${input.brandName}: ${text[locale].subject}`,
+    body: text[locale].body + signature(input.brandName, locale),
   };
 }
 
 /** After staff rejected a KYC submission; the reason is the reviewer's, meant for the customer. */
-export function kycRejectedEmail(input: { reason: string; brandName: string }): EmailContent {
+export function kycRejectedEmail(input: { reason: string; brandName: string; language?: MessageLanguage }): EmailContent {
+  const locale = messageLocale(input.language);
+  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+    en: {
+      subject: "verification not approved",
+      body:
+        `We could not verify the details and documents you sent.\n\n` +
+        `Reason: ${input.reason}\n\n` +
+        `Sign in to the portal to correct them and submit again.`,
+    },
+    de: {
+      subject: "Verifizierung nicht bestätigt",
+      body:
+        `Wir konnten die von Ihnen gesendeten Angaben und Dokumente nicht verifizieren.\n\n` +
+        `Grund: ${input.reason}\n\n` +
+        `Melden Sie sich im Portal an, um sie zu korrigieren und erneut einzureichen.`,
+    },
+  };
   return {
     template: "kyc-rejected",
-    subject: `${input.brandName}: verification not approved`,
-    body:
-      `We could not verify the details and documents you sent.\n\n` +
-      `Reason: ${input.reason}\n\n` +
-      `Sign in to the portal to correct them and submit again.` +
-      signature(input.brandName),
+    subject: `${input.brandName}: ${text[locale].subject}`,
+    body: text[locale].body + signature(input.brandName, locale),
   };
 }

@@ -1,3 +1,4 @@
+import { kycRejectionForm } from "@brokerage/validators";
 import { z } from "zod";
 
 export const queueInput = z
@@ -14,5 +15,5 @@ export const documentInput = z.strictObject({ documentId: z.uuid() });
 export const rejectInput = z.strictObject({
   submissionId: z.number().int().positive(),
   /** Sent to the customer as written: say what to correct. */
-  reason: z.string().trim().min(1, { message: "Give the customer a reason" }).max(500),
+  reason: kycRejectionForm.shape.reason,
 });

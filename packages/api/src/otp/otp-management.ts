@@ -1,5 +1,7 @@
 import type { Database } from "@brokerage/db";
 import type { RequestMeta } from "../context";
+import { requireStepUp } from "../step-up/require-step-up";
+import type { StepUpInput } from "@brokerage/validators";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
 import { markReauthenticated, requireRecentAuthentication } from "../session/reauthentication";
@@ -20,7 +22,7 @@ const normalizeSecret = (s: string) => s.replace(/[\s-]/g, "").toUpperCase();
 async function loadCustomer(db: Database, customerId: number) {
   return db.customer.findUniqueOrThrow({
     where: { id: customerId },
-    select: { email: true, otpEnabled: true, brand: { select: { displayName: true } } },
+    select: { email: true, otpEnabled: true, preferredLanguage: true, brand: { select: { displayName: true } } },
   });
 }
 
@@ -108,9 +110,10 @@ export async function enableOtp(
       recipient: customer.email,
       customerId: input.customerId,
       ...securityNoticeEmail({
-        event: replaced ? "Your two-factor authentication was replaced" : "Two-factor authentication was enabled on your account",
+        event: { kind: replaced ? "otp-replaced" : "otp-enabled" },
         at: now,
         brandName: customer.brand.displayName,
+        language: customer.preferredLanguage,
       }),
     });
     await recordAuditEvent(tx, { kind: replaced ? "customer.otp_replaced" : "customer.otp_enabled", customerId: input.customerId, request, at: now });
@@ -146,17 +149,49 @@ export async function checkOtp(deps: SecondFactorDeps, customerId: number, code:
 }
 
 /**
- * Seed 002 `DELETE /customer/auth/otp`: removes the secret and the recovery codes. The
- * code is the re-authentication; every other session of the customer ends.
+ * Seed 002 `DELETE /customer/auth/otp`: removes the secret and the recovery codes. A code
+ * given inline (a current TOTP code, or a recovery code for a lost phone) is both the
+ * re-authentication and the confirmation; without one, the step-up flow (issue 16) asks for
+ * a confirmation by a channel the customer has (the authenticator app, SMS). Every other
+ * session of the customer ends.
  */
-export async function disableOtp(deps: SecondFactorDeps, session: CustomerSession, code: string, request: RequestMeta) {
+export async function disableOtp(
+  deps: SecondFactorDeps,
+  session: CustomerSession,
+  input: { code?: string | undefined; stepUp?: StepUpInput | undefined },
+  request: RequestMeta,
+) {
   const { customerId } = session;
-  await verifySecondFactor(deps, { customerId, code, allowRecoveryCode: true, purpose: "disable" }, request);
+  if (input.code !== undefined) {
+    await verifySecondFactor(deps, { customerId, code: input.code, allowRecoveryCode: true, purpose: "disable" }, request);
+  } else {
+    const configured = await deps.db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { otpEnabled: true } });
+    if (!configured.otpEnabled) throw new DomainError("OTP_NOT_CONFIGURED");
+    await requireStepUp(
+      deps,
+      session,
+      {
+        operation: "otp.disable",
+        params: { factor: "totp" },
+        summary: {
+          en: "turning off two-factor authentication with your authenticator app",
+          de: "Deaktivieren der Zwei-Faktor-Authentifizierung per Authenticator-App",
+        },
+      },
+      input.stepUp,
+      request,
+    );
+  }
   const now = deps.clock.now();
   const customer = await loadCustomer(deps.db, customerId);
   await deps.db.$transaction(async (tx) => {
-    await tx.customer.update({ where: { id: customerId }, data: { otpEnabled: false, otpSecretEnc: null } });
-    await tx.recoveryCode.deleteMany({ where: { customerId } });
+    const left = await tx.customer.update({
+      where: { id: customerId },
+      data: { otpEnabled: false, otpSecretEnc: null, defaultSecondFactor: null },
+      select: { smsOtpEnabled: true },
+    });
+    // Recovery codes stand in for text messages too: they stay while that factor is on.
+    if (!left.smsOtpEnabled) await tx.recoveryCode.deleteMany({ where: { customerId } });
     await tx.otpSetup.deleteMany({ where: { customerId } });
     await revokeSessions(tx, { customerId, id: { not: session.sessionId } }, now);
     await tx.session.update({ where: { id: session.sessionId }, data: { reauthenticatedAt: now } });
@@ -164,7 +199,7 @@ export async function disableOtp(deps: SecondFactorDeps, session: CustomerSessio
       channel: "EMAIL",
       recipient: customer.email,
       customerId,
-      ...securityNoticeEmail({ event: "Two-factor authentication was disabled on your account", at: now, brandName: customer.brand.displayName }),
+      ...securityNoticeEmail({ event: { kind: "otp-disabled" }, at: now, brandName: customer.brand.displayName, language: customer.preferredLanguage }),
     });
     await recordAuditEvent(tx, { kind: "customer.otp_disabled", customerId, request, at: now });
   });

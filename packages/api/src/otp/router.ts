@@ -8,7 +8,7 @@ import {
   setupOtp,
 } from "./otp-management";
 import { customerProcedure } from "../trpc";
-import { enableOtpInput, otpCodeInput } from "./schemas";
+import { enableOtpInput, otpCodeInput, otpDisableInput } from "./schemas";
 
 /** Seed 002's TOTP contract, plus status and recovery codes. */
 export const otpRouter = {
@@ -28,7 +28,7 @@ export const otpRouter = {
 
   check: customerProcedure.input(otpCodeInput).mutation(({ ctx, input }) => checkOtp(ctx, ctx.session.customerId, input.code, ctx.request)),
 
-  disable: customerProcedure.input(otpCodeInput).mutation(({ ctx, input }) => disableOtp(ctx, ctx.session, input.code, ctx.request)),
+  disable: customerProcedure.input(otpDisableInput).mutation(({ ctx, input }) => disableOtp(ctx, ctx.session, input, ctx.request)),
 
   regenerateRecoveryCodes: customerProcedure
     .input(otpCodeInput)

@@ -32,6 +32,17 @@ export const RATE_LIMIT_POLICIES = {
   loginByAddress: { points: 30, durationSeconds: 15 * 60 },
   /** Sending a new e-mail or SMS code to the same customer. */
   codeResend: { points: 3, durationSeconds: 10 * 60 },
+  /** E-mail or phone changes one customer asks for (key `customerId:channel`): each sends a code. */
+  contactChange: { points: 5, durationSeconds: 60 * 60 },
+  /**
+   * Changes to one new e-mail address or number, whoever asks: each sends it a code or a
+   * notice, so nobody floods someone else's inbox from many accounts.
+   */
+  contactChangeByTarget: { points: 5, durationSeconds: DAY },
+  /** Second-factor SMS codes (sign-in, setup, step-up) of one customer and use: one a minute (the resend cool-down). */
+  smsCodeCooldown: { points: 1, durationSeconds: 60 },
+  /** Second-factor SMS codes sent to one customer, whatever the number: 10 a day (on top of the SMS budgets). */
+  smsCodeByAccount: { points: 10, durationSeconds: DAY },
   /** Asking for a password-reset code for one e-mail address. */
   passwordResetByAccount: { points: 3, durationSeconds: 15 * 60 },
   /**
@@ -49,10 +60,29 @@ export const RATE_LIMIT_POLICIES = {
   passwordChange: { points: 5, durationSeconds: 15 * 60 },
   /** Wrong TOTP or recovery codes of one staff member, at sign-in and enrolment. */
   staffOtpAttempts: { points: 5, durationSeconds: 15 * 60 },
+  /** Step-up confirmations asked for by one customer (each is a row; the operations are throttled too). */
+  stepUpChallenge: { points: 30, durationSeconds: 10 * 60 },
+  /** Step-up codes sent by SMS or e-mail to one customer (besides the per-challenge cool-down and the SMS budget). */
+  stepUpSend: { points: 5, durationSeconds: 10 * 60 },
+  /**
+   * Wrong step-up codes (SMS, e-mail) of one customer across challenges: a new challenge
+   * brings no new guesses. TOTP codes count in `otpAttempts`.
+   */
+  stepUpCodeAttempts: { points: 10, durationSeconds: 60 * 60 },
   /** Trading-password wizard codes e-mailed to one customer. */
   tradingPasswordCode: { points: 5, durationSeconds: 10 * 60 },
   /** Trading-password restores of one account: each sets a new password in the core. */
   tradingPasswordRestore: { points: 3, durationSeconds: 60 * 60 },
+  /** Data exports of one customer (DATA_EXPORT_LIMIT_PER_DAY, default 5 a day): each reads everything. */
+  dataExport: { points: env.DATA_EXPORT_LIMIT_PER_DAY, durationSeconds: DAY },
+  /** Conversion quotes of one customer: each asks the rate source and stores a row. */
+  conversionQuote: { points: 30, durationSeconds: 60 },
+  /** New deposits of one customer: each asks the payment provider for a payment page. */
+  depositCreate: { points: 20, durationSeconds: 60 * 60 },
+  /** CSV exports of one customer's money history (each reads up to 10,000 rows). */
+  historyExport: { points: 10, durationSeconds: 10 * 60 },
+  /** New monthly statements of one customer (each reads a month and renders a PDF); kept ones are not counted. */
+  statementGeneration: { points: 20, durationSeconds: 10 * 60 },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_POLICIES;

@@ -108,10 +108,19 @@ export function createPostgresRateLimits(connectionString: string): RateLimits {
   );
 }
 
-export function createRedisRateLimits(redisUrl: string): RateLimits {
+/**
+ * `keyPrefix` (REDIS_KEY_PREFIX) goes in front of every key, so deployments (or test runs)
+ * can share one Redis without sharing counters.
+ */
+export function createRedisRateLimits(redisUrl: string, { keyPrefix }: { keyPrefix?: string } = {}): RateLimits {
   // Connected on `ready()` (at start-up), not lazily by the first throttled request: with
   // the offline queue off, that request would otherwise fail while the client connects.
-  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  const redis = new Redis(redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+    ...(keyPrefix ? { keyPrefix } : {}),
+  });
   // Connection errors reach the callers (ready(), each count) and the health report;
   // without a listener ioredis would also print each reconnection attempt.
   redis.on("error", () => undefined);

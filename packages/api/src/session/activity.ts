@@ -12,10 +12,16 @@ export const ACTIVITY_KINDS = [
   "customer.otp_replaced",
   "customer.otp_disabled",
   "customer.otp_failed",
+  "customer.sms_otp_enabled",
+  "customer.sms_otp_disabled",
   "customer.recovery_codes_regenerated",
   "customer.reauthenticated",
   "customer.reauth_failed",
   "customer.reset_code_limit_reached",
+  "customer.email_change_requested",
+  "customer.email_changed",
+  "customer.phone_change_requested",
+  "customer.phone_changed",
 ] as const;
 
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

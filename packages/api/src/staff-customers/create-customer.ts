@@ -117,6 +117,7 @@ export async function createCustomer(
           code,
           expiresInHours: WELCOME_CODE_TTL_MS / 3600_000,
           brandName: brand.displayName,
+          language: input.preferredLanguage,
         }),
       });
       await recordAuditEvent(tx, {

@@ -25,7 +25,21 @@ const fileSelect = {
   phoneVerifiedAt: true,
   otpEnabled: true,
   createdAt: true,
+  clientCategory: true,
+  closedAt: true,
   brand: { select: { code: true, displayName: true } },
+  categoryChanges: {
+    select: { category: true, evidence: true, createdAt: true, staff: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "desc" },
+  },
+  termsAcceptances: {
+    select: { acceptedAt: true, ip: true, userAgent: true, terms: { select: { version: true, language: true, title: true } } },
+    orderBy: { acceptedAt: "desc" },
+  },
+  assessments: {
+    select: { createdAt: true, score: true, passed: true, retryAfter: true, questionnaire: { select: { version: true, passScore: true } } },
+    orderBy: { createdAt: "desc" },
+  },
   kycProfile: {
     select: {
       status: true,
@@ -154,6 +168,32 @@ export async function getCustomerFile(
     phoneVerifiedAt: iso(c.phoneVerifiedAt),
     otpEnabled: c.otpEnabled,
     createdAt: c.createdAt.toISOString(),
+    closedAt: iso(c.closedAt),
+    compliance: {
+      clientCategory: c.clientCategory,
+      categoryChanges: c.categoryChanges.map((x) => ({
+        category: x.category,
+        evidence: x.evidence,
+        at: x.createdAt.toISOString(),
+        staff: { staffId: x.staff.id, name: x.staff.name },
+      })),
+      termsAcceptances: c.termsAcceptances.map((x) => ({
+        version: x.terms.version,
+        language: x.terms.language,
+        title: x.terms.title,
+        acceptedAt: x.acceptedAt.toISOString(),
+        ip: x.ip,
+        userAgent: x.userAgent,
+      })),
+      assessments: c.assessments.map((x) => ({
+        version: x.questionnaire.version,
+        score: x.score,
+        passScore: x.questionnaire.passScore,
+        passed: x.passed,
+        retryAfter: iso(x.retryAfter),
+        at: x.createdAt.toISOString(),
+      })),
+    },
     kyc: kyc
       ? {
           status: kyc.status,

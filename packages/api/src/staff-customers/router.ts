@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { staffProcedure } from "../trpc";
+import { setClientCategory } from "./client-category";
 import { assignCustomer, createCustomer } from "./create-customer";
 import { getCustomerFile } from "./customer-file";
 import { searchCustomers } from "./search-customers";
@@ -9,6 +10,7 @@ import {
   createCustomerInput,
   customerIdInput,
   searchInput,
+  setCategoryInput,
   supportActionInput,
 } from "./schemas";
 
@@ -50,5 +52,13 @@ export const staffCustomersRouter = {
     .input(assignInput)
     .mutation(({ ctx, input }) =>
       assignCustomer(ctx, { staffId: ctx.staff.staffId, ...input }, ctx.request),
+    ),
+
+  /** The client category (RETAIL / PROFESSIONAL) with its evidence; lifts or restores the leverage cap. */
+  setCategory: staffProcedure
+    .requires("customers:manage")
+    .input(setCategoryInput)
+    .mutation(({ ctx, input }) =>
+      setClientCategory(ctx, { staffId: ctx.staff.staffId, ...input }, ctx.request),
     ),
 } satisfies TRPCRouterRecord;

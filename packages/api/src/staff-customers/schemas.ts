@@ -25,6 +25,13 @@ export const searchInput = z.strictObject({
 
 export const customerIdInput = z.strictObject({ customerId: customerIdField });
 
+export const setCategoryInput = z.strictObject({
+  customerId: customerIdField,
+  category: z.enum(["RETAIL", "PROFESSIONAL"]),
+  /** What the decision rests on (MiFID II Annex II criteria met, documents seen). */
+  evidence: z.string().trim().min(10, { message: "Describe the evidence (at least 10 characters)" }).max(2000).refine(noControl, { message: "No control characters" }),
+});
+
 export const supportActionInput = z.strictObject({
   customerId: customerIdField,
   reason: reasonField,

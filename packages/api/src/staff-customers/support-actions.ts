@@ -19,7 +19,7 @@ interface SupportInput {
 async function loadCustomer(db: Database, customerId: number) {
   const customer = await db.customer.findUnique({
     where: { id: customerId },
-    select: { id: true, email: true, otpEnabled: true, brand: { select: { displayName: true } } },
+    select: { id: true, email: true, otpEnabled: true, preferredLanguage: true, brand: { select: { displayName: true } } },
   });
   if (!customer) throw customerNotFound();
   return customer;
@@ -41,9 +41,10 @@ export async function endCustomerSessions(
       recipient: customer.email,
       customerId: customer.id,
       ...staffActionEmail({
-        action: "All your signed-in devices were signed out",
+        action: "sessions-ended",
         at: now,
         brandName: customer.brand.displayName,
+        language: customer.preferredLanguage,
       }),
     });
     await recordAuditEvent(tx, {
@@ -73,7 +74,7 @@ export async function resetCustomerTwoFactor(
   return deps.db.$transaction(async (tx) => {
     await tx.customer.update({
       where: { id: customer.id },
-      data: { otpEnabled: false, otpSecretEnc: null, otpLastStep: null },
+      data: { otpEnabled: false, otpSecretEnc: null, otpLastStep: null, smsOtpEnabled: false, defaultSecondFactor: null },
       select: { id: true },
     });
     await tx.recoveryCode.deleteMany({ where: { customerId: customer.id } });
@@ -83,10 +84,10 @@ export async function resetCustomerTwoFactor(
       recipient: customer.email,
       customerId: customer.id,
       ...staffActionEmail({
-        action:
-          "Two-factor authentication was turned off on your account; set it up again from your security settings",
+        action: "otp-reset",
         at: now,
         brandName: customer.brand.displayName,
+        language: customer.preferredLanguage,
       }),
     });
     await recordAuditEvent(tx, {

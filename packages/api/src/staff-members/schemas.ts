@@ -1,16 +1,13 @@
 import { z } from "zod";
-import { emailField } from "../auth/fields";
+import { staffRoleField } from "@brokerage/validators";
 
 const staffId = z.number().int().positive();
-const role = z.enum(["ADMIN", "KYC_REVIEWER", "SUPPORT", "FINANCE"]);
+const role = staffRoleField;
 
 export const staffIdInput = z.strictObject({ staffId });
 
-export const inviteStaffInput = z.strictObject({
-  email: emailField,
-  name: z.string().trim().min(1).max(100),
-  role,
-});
+// Shared with the portal's invite form.
+export { inviteStaffInput } from "@brokerage/validators";
 
 export const changeStaffRoleInput = z.strictObject({ staffId, role });
 

@@ -7,6 +7,7 @@ import { isCoreError, type TradingCore } from "@brokerage/core-adapter";
 import { Prisma, type Database } from "@brokerage/db";
 import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
+import { recordMovement } from "../money/movements";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { moneyString } from "../accounts/money";
 import { accountNotFound, assertNoArchivalUnderWay, assertNotArchived } from "../accounts/own-account";
@@ -164,6 +165,17 @@ export async function applyAdjustment(
       data: { status: "APPLIED", appliedAt: now, operationId: result.operationId, balanceAfter: result.balance },
     });
     const fresh = await tx.balanceAdjustment.findUniqueOrThrow({ where: { id: row.id }, select: adjustmentSelect });
+    await recordMovement(tx, {
+      customerId: row.account.customer.id,
+      accountId: row.account.id,
+      kind: "ADJUSTMENT",
+      status: "COMPLETED",
+      amount: typeOf(row.type) === "deposit" ? amount : `-${amount}`,
+      currency: row.currency,
+      reference: `adjustment:${row.id}`,
+      description: row.comment,
+      at: now,
+    });
     await recordAuditEvent(tx, {
       kind: "account.balance_adjusted",
       customerId: row.account.customer.id,
@@ -284,4 +296,29 @@ export async function adjustBalance(deps: AdjustmentDeps, input: BalanceAdjustme
   }
   if (approvalRequired) return adjustmentView(row);
   return applyAdjustment(deps, row, request);
+}
+
+/**
+ * Finishes adjustments the core left unanswered (APPLYING): the same key again either
+ * finds the first result or applies it now, so none is left half-known, whether or not
+ * the staff member repeats the call. Part of the recovery round.
+ */
+export async function resumeAdjustments(deps: Omit<AdjustmentDeps, "thresholds">, options: { before: Date }): Promise<{ applied: number; failures: number }> {
+  const rows = await deps.db.balanceAdjustment.findMany({
+    where: { status: "APPLYING", updatedAt: { lte: options.before } },
+    orderBy: { updatedAt: "asc" },
+    take: 50,
+    select: adjustmentSelect,
+  });
+  const counts = { applied: 0, failures: 0 };
+  for (const row of rows) {
+    try {
+      await applyAdjustment(deps, row, { requestId: "recovery", ip: null, userAgent: null });
+      counts.applied++;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      counts.failures++;
+    }
+  }
+  return counts;
 }

@@ -1,3 +1,4 @@
+import { staffTextField } from "@brokerage/validators";
 import { z } from "zod";
 import { accountIdField, amountField, idempotencyKeyField } from "../accounts/fields";
 
@@ -6,12 +7,7 @@ export const adjustBalanceInput = z.strictObject({
   accountId: accountIdField,
   type: z.enum(["deposit", "withdrawal"]),
   amount: amountField,
-  comment: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .refine((v) => !/\p{Cc}/u.test(v), { message: "No control characters" }),
+  comment: staffTextField(1, 255),
   idempotencyKey: idempotencyKeyField,
 });
 

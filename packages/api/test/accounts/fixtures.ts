@@ -1,3 +1,4 @@
+import { autoConfirming } from "../step-up/fixtures";
 import { renderMessageBody } from "../../src/messaging";
 import { randomUUID } from "node:crypto";
 import { seedDemoData } from "@brokerage/db/seed";
@@ -5,6 +6,7 @@ import type { Credential } from "../../src/context";
 import { getDomainError } from "../../src/errors";
 import { hashPassword } from "../../src/passwords/password-hashing";
 import { createSession } from "../../src/session/sessions";
+import { completeCompliance } from "../support/compliance";
 import type { Harness } from "../support/harness";
 import { enrolledTotp } from "../staff/fixtures";
 
@@ -16,7 +18,14 @@ export async function seedGroups(h: Harness) {
 }
 
 /** A customer of the default brand with a signed-in API session. */
-export async function newCustomer(h: Harness, options: { emailVerified?: boolean; kycApproved?: boolean } = {}) {
+/**
+ * `kycApproved` also does the compliance steps of issue 17 (questionnaire passed, terms
+ * accepted) unless `compliance: false`, so a REAL opening succeeds.
+ */
+export async function newCustomer(
+  h: Harness,
+  options: { emailVerified?: boolean; kycApproved?: boolean; compliance?: boolean } = {},
+) {
   const brand = await h.db.brand.findUniqueOrThrow({ where: { code: "default" } });
   counter++;
   const customer = await h.db.customer.create({
@@ -32,6 +41,7 @@ export async function newCustomer(h: Harness, options: { emailVerified?: boolean
   if (options.kycApproved) {
     await h.db.kycProfile.create({ data: { customerId: customer.id, status: 3, currentLevel: 1, requiredLevel: 1 } });
   }
+  if (options.compliance ?? options.kycApproved) await completeCompliance(h.db, customer.id);
   const { sessionId } = await createSession(h.db, {
     customerId: customer.id,
     kind: "WEB",
@@ -39,7 +49,8 @@ export async function newCustomer(h: Harness, options: { emailVerified?: boolean
     now: h.clock.now(),
   });
   const credential: Credential = { type: "customer-session", sessionId };
-  return { customer, credential, api: h.caller(credential) };
+  // `api` confirms step-up operations by e-mail as the customer would; `plainApi` does not.
+  return { customer, credential, api: autoConfirming(h, h.caller(credential), customer.id), plainApi: h.caller(credential) };
 }
 
 // ---- managing accounts (issue #7) ----
@@ -91,10 +102,13 @@ export async function newStaff(h: Harness) {
   return { staff, credential, api: h.caller(credential) };
 }
 
-/** The newest e-mail the outbox holds for a customer. */
-export async function lastEmail(h: Harness, customerId: number, template?: string) {
+/** The newest e-mail the outbox holds for a customer (of a template), as its recipient reads it. */
+export const lastEmail = (h: Harness, customerId: number, template?: string) => lastMessage(h, customerId, template, "EMAIL");
+
+/** The same for either channel. */
+export async function lastMessage(h: Harness, customerId: number, template: string | undefined, channel: "EMAIL" | "SMS") {
   const row = await h.db.message.findFirstOrThrow({
-    where: { customerId, channel: "EMAIL", ...(template ? { template } : {}) },
+    where: { customerId, channel, ...(template ? { template } : {}) },
     orderBy: { createdAt: "desc" },
   });
   // As the recipient reads it: the secret (code, link) rendered into the body.

@@ -49,7 +49,10 @@ describe("accounts.list", () => {
       archivedAt: null,
       mustChangePassword: false,
       permissions: ["deposit", "exchange", "transferDeposit", "transferWithdrawal", "withdrawal", "enabled", "visible"],
+      // From the core, in one batch call for the page (test/history/balances-and-dashboard.test.ts).
+      balance: "0.00",
     });
+    expect(list.balancesAvailable).toBe(true);
     expect(list.items.find((i) => i.id === ids["demo-usd"])).toMatchObject({ mustChangePassword: true, permissions: ["trade", "enabled", "visible"] });
     expect(list.items.find((i) => i.id === ids["real-usd"])?.permissions).toEqual([
       "deposit",

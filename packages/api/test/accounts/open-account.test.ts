@@ -32,6 +32,7 @@ describe("GetCustomerAccountGroups", () => {
     const groups = await api.accounts.groups();
     expect(groups.map((g) => g.name).sort()).toEqual(["demo-eur", "demo-usd", "real-usd", "wallet-eur", "wallet-usd"]);
     expect(groups.find((g) => g.name === "demo-usd")).toEqual({
+      id: expect.any(Number),
       name: "demo-usd",
       kind: "TRADING",
       accountMode: "DEMO",
@@ -44,6 +45,9 @@ describe("GetCustomerAccountGroups", () => {
       kycRequired: false,
       emailVerificationRequired: false,
       alreadyHeld: false,
+      leverageCap: null,
+      appropriatenessRequired: false,
+      termsAcceptanceRequired: false,
     });
     expect(groups.find((g) => g.name === "real-usd")?.kycRequired).toBe(true);
     expect(groups.find((g) => g.name === "wallet-usd")?.kycRequired).toBe(true);

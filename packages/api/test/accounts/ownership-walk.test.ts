@@ -50,6 +50,8 @@ interface Own {
 /** A valid input per account-scoped customer procedure, naming only the caller's own accounts. */
 const SAMPLES: Record<string, (own: Own) => Record<string, unknown>> = {
   "accounts.get": (own) => ({ accountId: own.demo }),
+  "history.list": (own) => ({ accountId: own.demo }),
+  "history.exportCsv": (own) => ({ accountId: own.demo }),
   "accounts.live": (own) => ({ accountId: own.demo }),
   "accounts.update": (own) => ({ accountId: own.demo, caption: "Walked", favorite: true }),
   "accounts.transfer": (own) => ({ fromAccountId: own.real, toAccountId: own.wallet, amount: "1.00", idempotencyKey: "walk-key-0001" }),
@@ -59,6 +61,15 @@ const SAMPLES: Record<string, (own: Own) => Record<string, unknown>> = {
   "accounts.passwordWizard.confirm": (own) => ({ accountId: own.demo, flowId: randomUUID(), code: "123456" }),
   "accounts.passwordWizard.change": (own) => ({ accountId: own.demo, flowId: randomUUID(), password: "Walk-Pass-1", passwordConfirmation: "Walk-Pass-1" }),
   "accounts.restorePassword": (own) => ({ accountId: own.demo, passwordType: "investor" }),
+  // Both accounts are looked up (404) before the wallet and currency checks.
+  "conversion.quote": (own) => ({ fromAccountId: own.wallet, toAccountId: own.real, amount: "1.00" }),
+  "deposits.create": (own) => ({ accountId: own.real, amount: "20.00", idempotencyKey: "walk-deposit-0001" }),
+  "deposits.list": (own) => ({ accountId: own.real }),
+  "withdrawals.request": (own) => ({ accountId: own.real, amount: "1.00", idempotencyKey: "walk-withdrawal-0001" }),
+  "withdrawals.list": (own) => ({ accountId: own.real }),
+  "statements.list": (own) => ({ accountId: own.real }),
+  "statements.generate": (own) => ({ accountId: own.real, month: "2026-01" }),
+  "statements.file": (own) => ({ accountId: own.real, month: "2026-01", format: "pdf" }),
 };
 
 /** Procedures that name any customer's account on purpose: staff act for every customer. */
@@ -157,6 +168,8 @@ describe("ownership walk over appRouter", () => {
     expect(await h.db.tradingPasswordFlow.count({ where: { accountId: { in: ids } } })).toBe(0);
     expect(await h.db.passwordRestoreLink.count({ where: { accountId: { in: ids } } })).toBe(0);
     expect(await h.db.accountArchival.count({ where: { accountId: { in: ids } } })).toBe(0);
+    expect(await h.db.deposit.count({ where: { accountId: { in: ids } } })).toBe(0);
+    expect(await h.db.withdrawal.count({ where: { accountId: { in: ids } } })).toBe(0);
     expect(await h.db.auditEvent.count({ where: { customerId: stranger.customer.id, kind: { not: "account.opened" } } })).toBe(0);
   });
 });

@@ -174,3 +174,37 @@ describe("staff.adjustBalance", () => {
     expect(await coreBalance(h, c.real.login)).toBe("10.00");
   });
 });
+
+describe("the money history (MoneyMovement)", () => {
+  const rowsOf = (customerId: number) =>
+    h.db.moneyMovement.findMany({ where: { customerId }, orderBy: [{ createdAt: "asc" }, { amount: "asc" }] });
+
+  it("records both legs of a transfer once, a repeat adding nothing", async () => {
+    const { api, real, wallet, customer } = await trader();
+    const input = { fromAccountId: real.id, toAccountId: wallet.id, amount: "12.34", idempotencyKey: "tx-history-0001" };
+    await api.accounts.transfer(input);
+    await api.accounts.transfer(input);
+    const rows = (await rowsOf(customer.id)).filter((r) => r.kind === "TRANSFER");
+    expect(rows.map((r) => [r.accountId, r.counterpartyAccountId, r.amount.toFixed(2), r.currency, r.status])).toEqual([
+      [real.id, wallet.id, "-12.34", "USD", "COMPLETED"],
+      [wallet.id, real.id, "12.34", "USD", "COMPLETED"],
+    ]);
+  });
+
+  it("records a refused transfer nowhere", async () => {
+    const { api, real, wallet, customer } = await trader("10.00");
+    expect(await codeOf(api.accounts.transfer({ fromAccountId: real.id, toAccountId: wallet.id, amount: "10.01", idempotencyKey: "tx-history-0002" }))).toBe("INSUFFICIENT_FUNDS");
+    expect((await rowsOf(customer.id)).filter((r) => r.kind === "TRANSFER")).toEqual([]);
+  });
+
+  it("records a staff adjustment and a REAL opening deposit", async () => {
+    const { customer, real } = await trader();
+    const { api: staffApi } = await newStaff(h);
+    await staffApi.staff.adjustBalance({ accountId: real.id, type: "deposit", amount: "5.00", comment: "Goodwill", idempotencyKey: "adj-history-0001" });
+    const adjustments = (await rowsOf(customer.id)).filter((r) => r.kind === "ADJUSTMENT");
+    expect(adjustments.map((r) => [r.accountId, r.amount.toFixed(2), r.description, r.status])).toEqual([[real.id, "5.00", "Goodwill", "COMPLETED"]]);
+    const demo = await h.db.account.findFirstOrThrow({ where: { customerId: customer.id, accountMode: "DEMO" } });
+    const openings = (await rowsOf(customer.id)).filter((r) => r.kind === "OPENING_DEPOSIT");
+    expect(openings.map((r) => r.accountId)).toContain(demo.id);
+  });
+});

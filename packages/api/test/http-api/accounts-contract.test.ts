@@ -52,6 +52,7 @@ describe("GET /customer/account/groups (GetCustomerAccountGroups)", () => {
     const groups = reply.body.groups as Array<Record<string, unknown>>;
     expect(groups.map((g) => g.name).sort()).toEqual(["demo-eur", "demo-usd", "real-usd", "wallet-eur", "wallet-usd"]);
     expect(groups.find((g) => g.name === "demo-usd")).toEqual({
+      id: expect.any(Number),
       name: "demo-usd",
       kind: "TRADING",
       account_mode: "DEMO",
@@ -64,6 +65,9 @@ describe("GET /customer/account/groups (GetCustomerAccountGroups)", () => {
       kyc_required: false,
       email_verification_required: false,
       already_held: false,
+      leverage_cap: null,
+      appropriateness_required: false,
+      terms_acceptance_required: false,
     });
     expect(groups.find((g) => g.name === "real-usd")?.kyc_required).toBe(true);
     expect(accountGroupsResponseSchema.strict().safeParse(reply.body).success).toBe(true);

@@ -26,6 +26,7 @@ const ENDPOINTS = [
   ["post", "/customer/auth/logout"],
   ["post", "/customer/auth/refresh"],
   ["post", "/customer/auth/reauthenticate"],
+  ["post", "/customer/auth/step-up/send"],
   ["get", "/customer/session/accounts"],
   ["get", "/customer/auth/otp"],
   ["put", "/customer/auth/otp"],
@@ -33,9 +34,34 @@ const ENDPOINTS = [
   ["delete", "/customer/auth/otp"],
   ["get", "/customer/account/groups"],
   ["post", "/customer/account/open"],
+  // Seed 001, at its own paths.
+  ["get", "/api/v2/my/accounts"],
+  ["post", "/api/v2/my/accounts"],
+  ["get", "/api/v2/accounts/{accountId}"],
+  ["get", "/api/v2/my/accounts/{accountId}"],
+  ["put", "/api/v2/my/accounts/{accountId}"],
+  ["patch", "/api/v2/my/accounts/{accountId}"],
+  ["post", "/api/v2/my/accounts/{accountId}/archive"],
+  ["get", "/api/v2/my/accounts/{accountId}/password/wizard"],
+  ["post", "/api/v2/my/accounts/{accountId}/password/confirm"],
+  ["put", "/api/v2/my/accounts/{accountId}/password"],
+  ["post", "/api/v2/my/accounts/{accountId}/password/restore"],
+  // Seed 003, at its own paths.
+  ["post", "/v1/user/sign-up"],
+  ["post", "/v1/user/otp"],
+  ["post", "/v1/user/refresh"],
+  ["get", "/v1/user/forget-password"],
+  ["put", "/v1/user/change-password"],
 ] as const;
 
-const PUBLIC = new Set(["/customer/auth/login", "/customer/auth/refresh"]);
+const PUBLIC = new Set([
+  "/customer/auth/login",
+  "/customer/auth/refresh",
+  "/v1/user/sign-up",
+  "/v1/user/refresh",
+  "/v1/user/forget-password",
+  "/v1/user/change-password",
+]);
 
 function resolve(ref: string): Json {
   const found = ref
@@ -69,7 +95,9 @@ describe("the OpenAPI document", () => {
     for (const [method, path] of ENDPOINTS) {
       const op = doc.paths[path][method];
       expect(op.security, `${method} ${path}`).toEqual(PUBLIC.has(path) ? [] : [{ SESSION_CUSTOMER: [] }]);
-      expect(op.responses["200"].content["application/json"].schema.$ref).toMatch(/^#\/components\/schemas\//);
+      const success = op.responses["200"] ?? op.responses["202"] ?? op.responses["204"];
+      if (op.responses["204"]) expect(success.content, `${method} ${path}`).toBeUndefined();
+      else expect(success.content["application/json"].schema.$ref).toMatch(/^#\/components\/schemas\//);
       expect(op.operationId).toBeTruthy();
       if (!PUBLIC.has(path)) expect(op.responses["401"]["x-error-codes"], `${method} ${path}`).toContain("INVALID_CUSTOMER_SESSION");
       expect(op.responses["500"]["x-error-codes"]).toContain("INTERNAL_ERROR");
@@ -90,7 +118,7 @@ describe("the OpenAPI document", () => {
       expect(schema.additionalProperties, route.path).toBe(false);
     }
     const loginRequest = resolve(doc.paths["/customer/auth/login"].post.requestBody.content["application/json"].schema.$ref);
-    expect(Object.keys(loginRequest.properties).sort()).toEqual([...Object.keys(SEED_002.loginRequest), "device_token"].sort());
+    expect(Object.keys(loginRequest.properties).sort()).toEqual([...Object.keys(SEED_002.loginRequest), "device_token", "otp_channel"].sort());
     expect(loginRequest.required.sort()).toEqual(["email", "password"]);
     const openRequest = resolve(doc.paths["/customer/account/open"].post.requestBody.content["application/json"].schema.$ref);
     expect(Object.keys(openRequest.properties).sort()).toEqual(["group", "idempotency_key", "leverage", "start_amount"]);
@@ -132,6 +160,74 @@ describe("the OpenAPI document", () => {
     expect(plain403.properties.error.enum).not.toContain("KYC_REQUIRED");
     for (const route of ROUTES.filter((r) => r.body)) {
       expect(doc.paths[route.path][route.method.toLowerCase()].responses["413"]["x-error-codes"]).toEqual(["INVALID_DATA"]);
+    }
+  });
+
+  it("documents seed 001's and seed 003's operations with the seeds' fields, parameters, statuses and envelopes", () => {
+    const op = (method: string, path: string) => doc.paths[path][method];
+    const bodyKeys = (method: string, path: string) =>
+      Object.keys(resolve(op(method, path).requestBody.content["application/json"].schema.$ref).properties).sort();
+    const params = (method: string, path: string) =>
+      Object.fromEntries((op(method, path).parameters as Json[]).filter((p) => !p.$ref).map((p) => [`${p.in}:${p.name}`, p.required]));
+
+    // Seed 001: the example query of the list, the wizard's passwordType, the account id in every path.
+    expect(params("get", "/api/v2/my/accounts")).toMatchObject({
+      "query:limit": false,
+      "query:offset": false,
+      "query:sort_by": false,
+      "query:sort_order": false,
+      "query:filter[alphabeticCurrencyCode]": false,
+      "query:filter[permissions]": false,
+      "query:filter[platformId]": false,
+    });
+    expect(params("get", "/api/v2/my/accounts/{accountId}/password/wizard")).toEqual({ "path:accountId": true, "query:passwordType": true });
+    for (const [method, path] of ENDPOINTS.filter(([, p]) => p.includes("{accountId}"))) {
+      expect(params(method, path)["path:accountId"], `${method} ${path}`).toBe(true);
+      expect(op(method, path).responses["404"]["x-error-codes"], `${method} ${path}`).toContain("NOT_FOUND");
+    }
+    expect(bodyKeys("post", "/api/v2/my/accounts")).toEqual(["idempotencyKey", "leverage", "options", "productCurrencyId", "startAmount"]);
+    expect(op("post", "/api/v2/my/accounts").responses["403"].content["application/json"].schema.oneOf).toContainEqual({
+      $ref: "#/components/schemas/KycRequiredError",
+    });
+    expect(bodyKeys("put", "/api/v2/my/accounts/{accountId}")).toEqual(["caption", "favorite"]);
+    expect(bodyKeys("patch", "/api/v2/my/accounts/{accountId}")).toEqual(["caption", "favorite"]);
+    // `stepUp` is additive (issue 16): the confirmation of archiving an account that holds money.
+    expect(bodyKeys("post", "/api/v2/my/accounts/{accountId}/archive")).toEqual(["fallbackId", "stepUp"]);
+    expect(bodyKeys("post", "/api/v2/my/accounts/{accountId}/password/confirm")).toEqual(["code", "uuid"]);
+    expect(bodyKeys("put", "/api/v2/my/accounts/{accountId}/password")).toEqual(["password", "passwordConfirmation", "uuid"]);
+    expect(bodyKeys("post", "/api/v2/my/accounts/{accountId}/password/restore")).toEqual(["passwordType"]);
+    expect(Object.keys(op("post", "/api/v2/my/accounts/{accountId}/archive").responses)).toContain("204");
+    expect(Object.keys(op("post", "/api/v2/my/accounts/{accountId}/password/restore").responses)).toContain("204");
+    expect(Object.keys(op("put", "/api/v2/my/accounts/{accountId}/password").responses)).toContain("202");
+    const wizard = resolve(op("get", "/api/v2/my/accounts/{accountId}/password/wizard").responses["200"].content["application/json"].schema.$ref);
+    expect(Object.keys(wizard.properties).sort()).toEqual(["code", "data", "done", "uuid", "workflow"]);
+
+    // Seed 003: every field of its request bodies (plus the additive ones), its envelope on every success.
+    expect(bodyKeys("post", "/v1/user/sign-up")).toEqual(expect.arrayContaining(["email", "password", "phoneNumber", "roles", "name", "surname"]));
+    expect(bodyKeys("post", "/v1/user/otp")).toEqual(["challengeType", "code", "sessionId", "username"]);
+    expect(bodyKeys("post", "/v1/user/refresh")).toEqual(["refreshToken", "username"]);
+    expect(bodyKeys("put", "/v1/user/change-password")).toEqual(
+      ["challengeType", "code", "otpCode", "password", "passwordConfirm", "sessionId", "username"].sort(),
+    );
+    expect(params("get", "/v1/user/forget-password")).toEqual({ "query:email": true });
+    for (const [method, path] of ENDPOINTS.filter(([, p]) => p.startsWith("/v1/"))) {
+      const success = resolve(op(method, path).responses["200"].content["application/json"].schema.$ref);
+      expect(Object.keys(success.properties).sort(), `${method} ${path}`).toEqual(["data", "errorCode", "errorMessage", "success"]);
+    }
+    expect(op("post", "/v1/user/sign-up").responses["409"]["x-error-codes"]).toEqual(
+      expect.arrayContaining(["NON_ADMIN_FIELD", "PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG", "PASSWORD_TOO_WEAK", "EMAIL_ALREADY_REGISTERED"]),
+    );
+    expect(op("post", "/v1/user/sign-up").responses["403"]["x-error-codes"]).toEqual(["REGISTRATION_DISABLED"]);
+  });
+
+  it("lists every code an endpoint may answer under its status, for every endpoint", () => {
+    for (const route of ROUTES) {
+      const responses = doc.paths[route.path][route.method.toLowerCase()].responses as Json;
+      for (const code of route.errors) {
+        const status = String(ERROR_CATALOG[code].status);
+        expect(responses[status]?.["x-error-codes"], `${route.operationId} ${code}`).toContain(code);
+      }
+      if (route.auth) expect(responses["401"]["x-error-codes"], route.operationId).toContain("INVALID_CUSTOMER_SESSION");
     }
   });
 

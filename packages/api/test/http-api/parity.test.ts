@@ -99,4 +99,28 @@ describe("the facade and the procedures agree", () => {
       anonymousTrpc.message,
     ]);
   });
+
+  it("on seed 001's camelCase paths: the same account, and the same refusals with the same field names", async () => {
+    const { token } = await signedIn(s);
+    const { trpc, http } = await both(token);
+    const opened = await http("POST", "/customer/account/open", { group: "demo-usd" });
+    const accountId = opened.body.account_id as number;
+    const renamed = await http("PATCH", `/api/v2/my/accounts/${accountId}`, { caption: "Parity" });
+    const viaTrpc = await trpc.accounts.get({ accountId });
+    expect(renamed.body).toMatchObject({ id: viaTrpc.id, caption: viaTrpc.caption, createTime: viaTrpc.createdAt, alphabeticCurrencyCode: viaTrpc.currency });
+
+    const cases: Array<[unknown, () => Promise<unknown>]> = [
+      [{ caption: "x".repeat(65) }, () => trpc.accounts.update({ accountId, caption: "x".repeat(65) })],
+      [{}, () => trpc.accounts.update({ accountId })],
+      [{ favorite: "yes" }, () => trpc.accounts.update({ accountId, favorite: "yes" } as never)],
+    ];
+    for (const [body, call] of cases) {
+      const reply = await http("PUT", `/api/v2/my/accounts/${accountId}`, body);
+      const expected = await refusal(call());
+      expect(
+        { status: reply.status, error: reply.body.error, message: reply.body.message, fieldErrors: reply.body.field_errors, fieldCodes: reply.body.field_codes },
+        JSON.stringify(body),
+      ).toEqual({ status: expected.status, error: expected.error, message: expected.message, fieldErrors: expected.fieldErrors, fieldCodes: expected.fieldCodes });
+    }
+  });
 });

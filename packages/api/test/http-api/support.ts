@@ -11,6 +11,7 @@ import { toNodeHandler } from "../../src/http-api/node";
 import { hashPassword } from "../../src/passwords/password-hashing";
 import { createLogger } from "../../src/logger";
 import { createHarness, type Harness } from "../support/harness";
+import { completeCompliance } from "../support/compliance";
 
 export const PASSWORD = "Correct-Horse-42";
 export const ALLOWED_ORIGIN = "https://terminal.example.com";
@@ -116,6 +117,8 @@ export async function newCustomer(
     brand?: string;
     emailVerified?: boolean;
     kycApproved?: boolean;
+    /** The compliance steps of issue 17 done; defaults to `kycApproved`. */
+    compliance?: boolean;
     status?: number;
     phone?: string;
     deskId?: number;
@@ -141,6 +144,7 @@ export async function newCustomer(
   if (data.kycApproved) {
     await h.db.kycProfile.create({ data: { customerId: customer.id, status: 3, currentLevel: 1, requiredLevel: 1 } });
   }
+  if (data.compliance ?? data.kycApproved) await completeCompliance(h.db, customer.id);
   return customer;
 }
 

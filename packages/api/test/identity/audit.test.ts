@@ -114,7 +114,7 @@ describe("audit events of the identity flows", () => {
     );
     const rows = await auditOf(c.customerId, "customer.otp_failed");
     expectFromRequest(rows);
-    expect(rows[0]!.data).toEqual({ purpose: "login" });
+    expect(rows[0]!.data).toEqual({ purpose: "login", channel: null });
   });
 
   it("a password change, a reset request and a reset are recorded", async () => {

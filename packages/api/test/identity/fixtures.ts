@@ -103,9 +103,9 @@ export async function messageIds(h: Harness, recipient: string): Promise<Set<str
   return new Set(rows.map((r) => r.id));
 }
 
-/** Reads the one code of a message body ("Your code is 123456" / "your code is 1234."). */
+/** Reads the one code of a message body ("Your code is 123456" / "Ihr Code lautet 1234."). */
 export function codeInBody(body: string, digits: number): string {
-  const match = new RegExp(`code is (\\d+)\\b`, "i").exec(body);
+  const match = new RegExp(`(?:code is|Code lautet) (\\d+)\\b`, "i").exec(body);
   expect(match, `no code in: ${body}`).not.toBeNull();
   expect(match![1]).toHaveLength(digits);
   return match![1]!;

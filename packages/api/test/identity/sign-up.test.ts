@@ -186,8 +186,13 @@ describe("auth.signUp: every rule and its code; a refused sign-up creates nothin
   });
 
   it("refuses unknown fields with INVALID_DATA", async () => {
-    const e = await refusedSignUp({ roles: ["admin"] });
+    const e = await refusedSignUp({ nickname: "admin" });
     expect(e.code).toBe("INVALID_DATA");
+  });
+
+  it("refuses seed 003's roles as a staff-only field (NON_ADMIN_FIELD): customers never choose their own", async () => {
+    const e = await refusedSignUp({ roles: ["admin"] });
+    expect([e.code, e.fieldCodes]).toEqual(["NON_ADMIN_FIELD", { roles: ["STAFF_ONLY"] }]);
   });
 });
 

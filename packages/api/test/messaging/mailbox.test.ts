@@ -28,7 +28,7 @@ describe("development mailbox", () => {
     const first = await enqueueMessage(db, {
       channel: "EMAIL",
       recipient: "Ann@Example.com",
-      ...securityNoticeEmail({ event: "Your password was changed", at: new Date(), brandName: "Acme" }),
+      ...securityNoticeEmail({ event: { kind: "password-changed" }, at: new Date(), brandName: "Acme" }),
     });
     await pause(5);
     const second = await enqueueMessage(db, {

@@ -69,7 +69,7 @@ describe("outbox secrets", () => {
     const id = await enqueueMessage(h.db, {
       channel: "EMAIL",
       recipient: "link@example.com",
-      ...singleUseLinkEmail({ url, purpose: "See your new trading password", expiresInMinutes: 30, brandName: "Acme" }),
+      ...singleUseLinkEmail({ url, purpose: { kind: "trading-password-restore", passwordType: "main", login: 1001 }, expiresInMinutes: 30, brandName: "Acme" }),
     });
     expect(await outboxText()).not.toContain("t0ken");
     const transport = capturing();

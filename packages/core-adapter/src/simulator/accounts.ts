@@ -8,6 +8,7 @@ export interface NewAccount {
   leverage: number;
   name: string;
   email: string;
+  overdraft: boolean;
 }
 
 interface AccountRow {
@@ -45,9 +46,9 @@ function toCoreAccount(row: AccountRow): CoreAccount {
 
 export async function insertAccount(client: pg.PoolClient, account: NewAccount): Promise<number> {
   const { rows } = await client.query<{ login: string }>(
-    `INSERT INTO core_sim.accounts ("group", currency, leverage, name, email)
-     VALUES ($1, $2, $3, $4, $5) RETURNING login`,
-    [account.group, account.currency, account.leverage, account.name, account.email],
+    `INSERT INTO core_sim.accounts ("group", currency, leverage, name, email, overdraft)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING login`,
+    [account.group, account.currency, account.leverage, account.name, account.email, account.overdraft],
   );
   return Number(rows[0]?.login);
 }
@@ -63,6 +64,14 @@ export async function selectAccount(
   const row = rows[0];
   if (!row) throw new CoreNotFoundError(login);
   return toCoreAccount(row);
+}
+
+export async function selectAccounts(db: pg.Pool | pg.PoolClient, logins: number[]): Promise<CoreAccount[]> {
+  const { rows } = await db.query<AccountRow>(
+    `SELECT ${ACCOUNT_COLUMNS} FROM core_sim.accounts WHERE login = ANY($1::bigint[]) ORDER BY login`,
+    [logins],
+  );
+  return rows.map(toCoreAccount);
 }
 
 /**

@@ -40,6 +40,9 @@ export async function guardCall<T>(
       }
       await sleep(faults.latencyMs);
     }
+    // Reading the faults can itself be slow (a busy database): a call whose caller has
+    // already been told "timeout" does not start its work any more.
+    if (performance.now() - started >= timeoutMs) throw timedOut(timeoutMs);
     let loseReply = false;
     if (faults.pending) {
       if (await consumeFault(pool, operation, "fail")) {

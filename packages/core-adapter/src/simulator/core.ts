@@ -19,6 +19,7 @@ import {
   insertAccount,
   lockAccounts,
   selectAccount,
+  selectAccounts,
 } from "./accounts";
 import { guardCall, type GuardOptions } from "./call-guard";
 import { createPool, inTransaction } from "./database";
@@ -31,6 +32,7 @@ import {
   checkCurrency,
   checkLeverage,
   checkLogin,
+  checkOverdraft,
   checkPasswordValue,
   checkPasswordType,
   checkText,
@@ -47,6 +49,7 @@ export interface SimulatorOptions {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_POOL_SIZE = 10;
+const MAX_BATCH = 500;
 
 export class SimulatorCore implements TradingCore {
   readonly faults: FaultSwitch;
@@ -61,7 +64,7 @@ export class SimulatorCore implements TradingCore {
       throw new RangeError("timeoutMs must be positive");
     if (!Number.isSafeInteger(poolSize) || poolSize < 1)
       throw new RangeError("poolSize must be a positive integer");
-    this.#pool = createPool({ connectionString: options.connectionString, poolSize, timeoutMs });
+    this.#pool = createPool({ connectionString: options.connectionString, poolSize, timeoutMs, applicationName: "core-simulator" });
     this.#guard = { pool: this.#pool, timeoutMs };
     this.faults = createFaultSwitch(this.#pool);
   }
@@ -82,6 +85,7 @@ export class SimulatorCore implements TradingCore {
       leverage: checkLeverage(input.leverage),
       name: checkText("Name", input.name),
       email: checkText("E-mail", input.email, 320),
+      overdraft: checkOverdraft(input.overdraft),
     };
     const passwords = input.passwords ?? { main: "" };
     const main = checkPasswordValue(passwords.main);
@@ -98,7 +102,8 @@ export class SimulatorCore implements TradingCore {
         {
           key: input.idempotencyKey,
           operation: "createAccount",
-          request: { ...account },
+          // overdraft joins the fingerprint only when set, so keys stored before it existed still match.
+          request: (({ overdraft, ...rest }) => (overdraft ? { ...rest, overdraft } : rest))(account),
           secret: JSON.stringify([main, investor ?? null]),
         },
         async (client) => {
@@ -115,6 +120,15 @@ export class SimulatorCore implements TradingCore {
   async getAccount(login: number): Promise<CoreAccount> {
     checkLogin(login);
     return guardCall(this.#guard, "getAccount", () => selectAccount(this.#pool, login));
+  }
+
+  async getAccounts(logins: number[]): Promise<CoreAccount[]> {
+    if (!Array.isArray(logins) || logins.length > MAX_BATCH) {
+      throw new CoreRejectedError("invalid_request", `Between 0 and ${MAX_BATCH} logins per call`);
+    }
+    const checked = logins.map(checkLogin);
+    if (checked.length === 0) return [];
+    return guardCall(this.#guard, "getAccounts", () => selectAccounts(this.#pool, checked));
   }
 
   async balanceOperation(input: BalanceOperationInput): Promise<BalanceOperationResult> {

@@ -13,7 +13,7 @@ export interface IdempotentRequest {
   key: string;
   operation: CoreOperation;
   /** The request's fields, in a fixed order; two requests are the same when these are. */
-  request: Record<string, string | number | null>;
+  request: Record<string, string | number | boolean | null>;
   /**
    * Passwords that are part of the request. A sha256 of them would be a fast, unsalted
    * password hash sitting next to the argon2 ones, so they are compared with argon2.

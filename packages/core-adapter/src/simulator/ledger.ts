@@ -21,13 +21,14 @@ interface Movement {
 
 /**
  * Moves `amount` in or out of one (already locked) account and records it. Returns the
- * new balance, or null when a debit would take the balance below zero (nothing written).
+ * new balance, or null when a debit would take the balance below zero (nothing written)
+ * and the account is not a technical one allowed to.
  */
 async function move(client: pg.PoolClient, movement: Movement): Promise<string | null> {
   const credit = movement.kind === "deposit" || movement.kind === "transfer_in";
   const { rows } = await client.query<{ balance: string }>(
     `UPDATE core_sim.accounts SET balance = balance + $2::numeric(20, 2)
-      WHERE login = $1 AND balance + $2::numeric(20, 2) >= 0
+      WHERE login = $1 AND (balance + $2::numeric(20, 2) >= 0 OR overdraft)
       RETURNING balance`,
     [movement.login, credit ? movement.amount : `-${movement.amount}`],
   );

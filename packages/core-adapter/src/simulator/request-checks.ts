@@ -52,3 +52,9 @@ export function checkComment(comment: string | undefined): string | null {
   if (comment === undefined || comment === null) return null;
   return checkText("Comment", comment, 500);
 }
+
+export function checkOverdraft(overdraft: boolean | undefined): boolean {
+  if (overdraft === undefined) return false;
+  if (typeof overdraft !== "boolean") throw new CoreRejectedError("invalid_request", "overdraft must be a boolean");
+  return overdraft;
+}

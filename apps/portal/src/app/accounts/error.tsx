@@ -1,34 +1,8 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { useErrorMessage } from "~/i18n/use-error-message";
-import { appCodeOf } from "~/trpc/error-info";
+import { SignedInPageError } from "~/components/signed-in-page-error";
 
-/** A failed account page: the error's sentence, a way back in when the session ended, and a retry. */
-export default function AccountsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("accountsShared");
-  const describe = useErrorMessage();
-  const pathname = usePathname();
-  const { sentence, reference } = describe(error);
-  const signedOut = appCodeOf(error) === "INVALID_CUSTOMER_SESSION";
-  return (
-    <div className="container stack" role="alert">
-      <h1>{t("errorTitle")}</h1>
-      <p>{sentence}</p>
-      {reference ? <p className="muted small">{reference}</p> : null}
-      <p>
-        {signedOut ? (
-          <Link className="button" href={`/sign-in?next=${encodeURIComponent(pathname)}`}>
-            {t("signInAgain")}
-          </Link>
-        ) : (
-          <button type="button" className="button" onClick={reset}>
-            {t("retry")}
-          </button>
-        )}
-      </p>
-    </div>
-  );
+/** A failed account page: see SignedInPageError. */
+export default function AccountsError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <SignedInPageError {...props} />;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { RiskWarning } from "../compliance/risk-warning";
 import { AccountsView, AccountsViewSkeleton } from "./accounts-view";
 import { listHref, parseListState, toListInput, type RawSearchParams } from "./_lib/list-params";
 import { requireCustomer } from "./_lib/require-customer";
@@ -17,10 +18,17 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   await requireCustomer(listHref(state));
   prefetch(trpc.accounts.list.queryOptions(toListInput(state)));
   prefetch(trpc.accounts.groups.queryOptions());
+  prefetch(trpc.compliance.status.queryOptions());
   return (
     <HydrateClient>
       <Suspense fallback={<AccountsViewSkeleton />}>
         <AccountsView state={state} />
+      </Suspense>
+      {/* Issue 17: the risk warning where live accounts are held and offered. */}
+      <Suspense fallback={null}>
+        <div className="container">
+          <RiskWarning />
+        </div>
       </Suspense>
     </HydrateClient>
   );

@@ -1,5 +1,6 @@
 "use server";
 
+import { LOGIN_OTP_CHANNELS } from "@brokerage/validators";
 import { z } from "zod";
 import { refused, type ActionResult } from "~/server/action-result";
 import { safeRedirectTarget } from "~/security/safe-redirect";
@@ -9,6 +10,7 @@ const signInInput = z.object({
   email: z.string().max(254),
   password: z.string().max(1024),
   otpCode: z.string().max(64).optional(),
+  otpChannel: z.enum(LOGIN_OTP_CHANNELS).optional(),
   next: z.string().max(2048).optional(),
 });
 
@@ -24,8 +26,12 @@ export async function signInAction(
 ): Promise<ActionResult<{ redirectTo: string }>> {
   const parsed = signInInput.safeParse(input);
   if (!parsed.success) return refused("INVALID_DATA");
-  const { email, password, otpCode, next } = parsed.data;
-  const failure = await signInCustomer(email, password, otpCode);
-  if (failure) return refused(failure);
+  const { email, password, otpCode, otpChannel, next } = parsed.data;
+  const failure = await signInCustomer(email, password, otpCode, otpChannel);
+  if (failure) {
+    const answer = refused(failure.code);
+    answer.error.data.details = failure.details;
+    return answer;
+  }
   return { ok: true, value: { redirectTo: safeRedirectTarget(next, "/accounts") } };
 }

@@ -1,29 +1,45 @@
 "use client";
 
+import { useFormContext, useFormState } from "react-hook-form";
 import { useHydrated } from "./use-hydrated";
+
+interface SubmitButtonProps {
+  /** Whether the answer is awaited; inside the kit's <Form> leave it out: the form knows. */
+  pending?: boolean;
+  label: string;
+  pendingLabel: string;
+  secondary?: boolean;
+  /**
+   * While pending, say so with aria-disabled instead of disabling the button: it keeps the
+   * focus (a dialog opened by the answer gives the focus back to it). <Form> sends one
+   * attempt at a time either way.
+   */
+  keepsFocus?: boolean;
+}
 
 /**
  * A form's submit button: disabled, and saying so ("Signing in…"), while the answer is
  * awaited; disabled until the page is interactive, so the browser never submits the form
  * on its own (implicit submission skips a disabled default button).
  */
-export function SubmitButton({
-  pending,
-  label,
-  pendingLabel,
-  secondary = false,
-}: {
-  pending: boolean;
-  label: string;
-  pendingLabel: string;
-  secondary?: boolean;
-}) {
+export function SubmitButton(props: SubmitButtonProps) {
+  return props.pending === undefined ? <KitSubmitButton {...props} /> : <Button {...props} pending={props.pending} />;
+}
+
+function KitSubmitButton(props: SubmitButtonProps) {
+  const { control } = useFormContext();
+  const { isSubmitting } = useFormState({ control });
+  return <Button {...props} pending={isSubmitting} />;
+}
+
+function Button({ pending, label, pendingLabel, secondary = false, keepsFocus = false }: SubmitButtonProps & { pending: boolean }) {
   const hydrated = useHydrated();
   return (
     <button
       type="submit"
       className={secondary ? "button button--secondary" : "button"}
-      disabled={pending || !hydrated}
+      disabled={!hydrated || (pending && !keepsFocus)}
+      aria-disabled={pending && keepsFocus ? true : undefined}
     >
       {pending ? pendingLabel : label}
     </button>

@@ -1,14 +1,11 @@
 "use client";
 
+import { reauthenticateInput } from "@brokerage/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { FormAlert } from "~/components/forms/form-messages";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { Form, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFocusOnError } from "~/components/forms/use-focus-on-error";
-import { useFormErrors } from "~/components/forms/use-form-errors";
 import { appCodeOf } from "~/trpc/error-info";
 import { useTRPC } from "~/trpc/react";
 
@@ -29,21 +26,23 @@ export function ReauthPrompt({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const t = useTranslations("reauth");
   const trpc = useTRPC();
-  const formRef = useRef<HTMLFormElement>(null);
-  const confirm = useMutation(trpc.session.reauthenticate.mutationOptions({ onSuccess: onConfirmed }));
-  const errors = useFormErrors(confirm.error);
-  useFocusOnError(formRef, confirm.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    confirm.mutate({ password: String(new FormData(event.currentTarget).get("password") ?? "") });
-  }
+  const confirm = useMutation(trpc.session.reauthenticate.mutationOptions());
+  const form = useZodForm(reauthenticateInput, { password: "" });
+  // The prompt appears where the customer was acting: the password field takes the focus.
+  const { setFocus } = form;
+  useEffect(() => setFocus("password"), [setFocus]);
 
   return (
-    <form ref={formRef} method="post" className={formStyles.form} onSubmit={submit} aria-labelledby="reauth-title">
+    <Form
+      form={form}
+      aria-labelledby="reauth-title"
+      onSubmit={async (values) => {
+        await confirm.mutateAsync(values);
+        onConfirmed();
+      }}
+    >
       <Heading id="reauth-title">{t("title")}</Heading>
       <p>{t("intro")}</p>
-      <FormAlert alert={errors.alert} />
       <TextField
         id="reauth-password"
         name="password"
@@ -52,16 +51,14 @@ export function ReauthPrompt({
         autoComplete="current-password"
         required
         maxLength={1024}
-        autoFocus
-        error={errors.fields.password}
       />
       <div className={formStyles.actions}>
-        <SubmitButton pending={confirm.isPending} label={t("submit")} pendingLabel={t("pending")} />
+        <SubmitButton label={t("submit")} pendingLabel={t("pending")} />
         <button type="button" className="button button--secondary" onClick={onCancel} disabled={confirm.isPending}>
           {t("cancel")}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 

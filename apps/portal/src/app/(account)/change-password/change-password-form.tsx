@@ -1,14 +1,11 @@
 "use client";
 
+import { changePasswordInput } from "@brokerage/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, type FormEvent } from "react";
-import { FormAlert, FormSuccess } from "~/components/forms/form-messages";
+import { useEffect, useRef } from "react";
+import { Form, FormSuccess, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFocusOnError } from "~/components/forms/use-focus-on-error";
-import { useFormErrors } from "~/components/forms/use-form-errors";
 import { useTRPC } from "~/trpc/react";
 
 const FIELD_OF_CODE = {
@@ -20,31 +17,26 @@ const FIELD_OF_CODE = {
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("changePassword");
   const trpc = useTRPC();
-  const formRef = useRef<HTMLFormElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
-  const change = useMutation(
-    trpc.customer.changePassword.mutationOptions({ onSuccess: () => formRef.current?.reset() }),
+  const change = useMutation(trpc.customer.changePassword.mutationOptions());
+  const form = useZodForm(
+    changePasswordInput,
+    { currentPassword: "", newPassword: "", newPasswordConfirmation: "" },
+    { fieldOfCode: FIELD_OF_CODE },
   );
-  const errors = useFormErrors(change.error, FIELD_OF_CODE);
-  useFocusOnError(formRef, change.error);
   useEffect(() => {
     if (change.isSuccess) successRef.current?.focus();
   }, [change.isSuccess]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? "");
-    change.mutate({
-      currentPassword: value("currentPassword"),
-      newPassword: value("newPassword"),
-      newPasswordConfirmation: value("newPasswordConfirmation"),
-    });
-  }
-
   return (
-    <form ref={formRef} method="post" className={formStyles.form} onSubmit={onSubmit}>
-      <FormAlert alert={errors.alert} />
+    <Form
+      form={form}
+      onSubmit={async (values) => {
+        change.reset();
+        await change.mutateAsync(values);
+        form.reset();
+      }}
+    >
       {change.isSuccess ? (
         <FormSuccess ref={successRef}>
           <p>{t("changed")}</p>
@@ -60,7 +52,6 @@ export function ChangePasswordForm({ email }: { email: string }) {
         autoComplete="current-password"
         required
         maxLength={1024}
-        error={errors.fields.currentPassword}
       />
       <TextField
         id="change-new-password"
@@ -71,7 +62,6 @@ export function ChangePasswordForm({ email }: { email: string }) {
         autoComplete="new-password"
         required
         maxLength={1024}
-        error={errors.fields.newPassword}
       />
       <TextField
         id="change-new-password-confirmation"
@@ -81,11 +71,10 @@ export function ChangePasswordForm({ email }: { email: string }) {
         autoComplete="new-password"
         required
         maxLength={1024}
-        error={errors.fields.newPasswordConfirmation}
       />
       <div className={formStyles.actions}>
-        <SubmitButton pending={change.isPending} label={t("submit")} pendingLabel={t("pending")} />
+        <SubmitButton label={t("submit")} pendingLabel={t("pending")} />
       </div>
-    </form>
+    </Form>
   );
 }

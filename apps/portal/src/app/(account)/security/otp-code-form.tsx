@@ -1,12 +1,8 @@
 "use client";
 
-import { useRef, type FormEvent } from "react";
-import { FormAlert } from "~/components/forms/form-messages";
+import { otpCodeInput } from "@brokerage/validators";
+import { CodeField, Form, SubmitButton, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFocusOnError } from "~/components/forms/use-focus-on-error";
-import { useFormErrors } from "~/components/forms/use-form-errors";
 
 const FIELD_OF_CODE = { INVALID_OTP_CODE: "code" } as const;
 
@@ -17,8 +13,6 @@ export function OtpCodeForm({
   submitLabel,
   pendingLabel,
   acceptsRecoveryCode,
-  pending,
-  error,
   onSubmit,
 }: {
   id: string;
@@ -26,39 +20,26 @@ export function OtpCodeForm({
   submitLabel: string;
   pendingLabel: string;
   acceptsRecoveryCode: boolean;
-  pending: boolean;
-  error: unknown;
-  onSubmit: (code: string) => void;
+  /** Sends the code; a refusal it throws lands on the form. */
+  onSubmit: (code: string) => Promise<unknown>;
 }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = useFormErrors(error, FIELD_OF_CODE);
-  useFocusOnError(formRef, error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onSubmit(String(new FormData(event.currentTarget).get("code") ?? "").trim());
-  }
-
+  const form = useZodForm(otpCodeInput, { code: "" }, { fieldOfCode: FIELD_OF_CODE });
   return (
-    <form ref={formRef} method="post" className={formStyles.form} onSubmit={submit}>
-      <FormAlert alert={errors.alert} />
-      <TextField
+    <Form form={form} onSubmit={(values) => onSubmit(values.code)}>
+      <CodeField
         id={id}
         name="code"
         label={label}
+        digits={acceptsRecoveryCode ? undefined : 6}
         autoComplete={acceptsRecoveryCode ? "off" : "one-time-code"}
-        inputMode={acceptsRecoveryCode ? "text" : "numeric"}
         autoCapitalize="none"
-        spellCheck={false}
         minLength={6}
         maxLength={acceptsRecoveryCode ? 32 : 6}
         required
-        code
-        error={errors.fields.code}
       />
       <div className={formStyles.actions}>
-        <SubmitButton pending={pending} label={submitLabel} pendingLabel={pendingLabel} secondary />
+        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} secondary />
       </div>
-    </form>
+    </Form>
   );
 }

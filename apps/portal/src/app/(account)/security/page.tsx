@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireCustomer } from "~/session/current-customer";
 import { getServerCaller } from "~/trpc/server";
+import { SmsFactorSettings } from "./sms-factor-settings";
 import { TwoFactorSettings } from "./two-factor-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,9 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SecurityPage() {
   const customer = await requireCustomer("/security");
-  const [t, status] = await Promise.all([
+  const [t, status, sms] = await Promise.all([
     getTranslations("security"),
     getServerCaller().then((caller) => caller.otp.status()),
+    getServerCaller().then((caller) => caller.smsFactor.status()),
   ]);
   return (
     <>
@@ -28,6 +30,7 @@ export default async function SecurityPage() {
         account={customer.email}
         issuer={customer.brandName}
       />
+      <SmsFactorSettings status={sms} account={customer.email} issuer={customer.brandName} />
       <section aria-labelledby="security-password" className="stack">
         <h2 id="security-password">{t("password.title")}</h2>
         <p>{t("password.intro")}</p>

@@ -38,6 +38,9 @@ export function RecoveryCodesPanel({
   const [downloadHref, setDownloadHref] = useState<string | null>(null);
   useEffect(() => {
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    // An object URL is the browser's own resource: made after mount (never while the server
+    // renders, which has no use for it) and revoked by the cleanup.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setDownloadHref(url);
     return () => URL.revokeObjectURL(url);
   }, [text]);

@@ -4,9 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { FormAlert } from "~/components/forms/form-messages";
+import { FormAlert, useRefusalAlert } from "~/components/forms/form-messages";
 import formStyles from "~/components/forms/forms.module.css";
-import { useFormErrors } from "~/components/forms/use-form-errors";
 import { useHydrated } from "~/components/forms/use-hydrated";
 import { useTRPC } from "~/trpc/react";
 import { OtpCodeForm } from "./otp-code-form";
@@ -45,7 +44,7 @@ export function TwoFactorSettings({
   const setup = useMutation(trpc.otp.setup.mutationOptions());
   const regenerate = useMutation(trpc.otp.regenerateRecoveryCodes.mutationOptions());
   const disable = useMutation(trpc.otp.disable.mutationOptions());
-  const setupErrors = useFormErrors(setup.error);
+  const setupErrorsAlert = useRefusalAlert(setup.error);
   const hydrated = useHydrated();
 
   function startSetup(replacing: boolean) {
@@ -115,7 +114,7 @@ export function TwoFactorSettings({
           <section aria-labelledby="two-factor-replace" className={`${styles.subsection} stack`}>
             <h3 id="two-factor-replace">{t("replace.title")}</h3>
             <p>{t("replace.intro")}</p>
-            <FormAlert alert={setupErrors.alert} />
+            <FormAlert alert={setupErrorsAlert} />
             <p>
               <button
                 type="button"
@@ -137,23 +136,11 @@ export function TwoFactorSettings({
               submitLabel={t("regenerate.submit")}
               pendingLabel={t("regenerate.pending")}
               acceptsRecoveryCode={false}
-              pending={regenerate.isPending}
-              error={regenerate.error}
-              onSubmit={(code) =>
-                regenerate.mutate(
-                  { code },
-                  {
-                    onSuccess: ({ recoveryCodes }) => {
-                      setView({
-                        kind: "codes",
-                        codes: recoveryCodes,
-                        intro: t("twoFactor.codesRegenerated"),
-                      });
-                      router.refresh();
-                    },
-                  },
-                )
-              }
+              onSubmit={async (code) => {
+                const { recoveryCodes } = await regenerate.mutateAsync({ code });
+                setView({ kind: "codes", codes: recoveryCodes, intro: t("twoFactor.codesRegenerated") });
+                router.refresh();
+              }}
             />
           </section>
 
@@ -166,18 +153,17 @@ export function TwoFactorSettings({
               submitLabel={t("disable.submit")}
               pendingLabel={t("disable.pending")}
               acceptsRecoveryCode
-              pending={disable.isPending}
-              error={disable.error}
-              onSubmit={(code) =>
-                disable.mutate({ code }, { onSuccess: () => backToOverview(t("twoFactor.nowOff")) })
-              }
+              onSubmit={async (code) => {
+                await disable.mutateAsync({ code });
+                backToOverview(t("twoFactor.nowOff"));
+              }}
             />
           </section>
         </>
       ) : (
         <>
           <p>{t("twoFactor.offIntro")}</p>
-          <FormAlert alert={setupErrors.alert} />
+          <FormAlert alert={setupErrorsAlert} />
           <p>
             <button
               type="button"

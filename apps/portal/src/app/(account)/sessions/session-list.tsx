@@ -5,9 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { signOutAction } from "~/app/actions/sign-out";
-import { FormAlert } from "~/components/forms/form-messages";
+import { FormAlert, useRefusalAlert } from "~/components/forms/form-messages";
 import formStyles from "~/components/forms/forms.module.css";
-import { useFormErrors } from "~/components/forms/use-form-errors";
 import { useHydrated } from "~/components/forms/use-hydrated";
 import { useReauthRetry } from "~/components/reauth/reauth-prompt";
 import { useTRPC } from "~/trpc/react";
@@ -39,7 +38,7 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
   const [refreshing, startRefresh] = useTransition();
   const revoke = useMutation(trpc.session.revoke.mutationOptions());
   const revokeOthers = useMutation(trpc.session.revokeOthers.mutationOptions());
-  const errors = useFormErrors(revoke.error ?? revokeOthers.error);
+  const errorsAlert = useRefusalAlert(revoke.error ?? revokeOthers.error);
   // Ending other sessions needs a recent password: asked for inline, then the same click is retried.
   const reauth = useReauthRetry(2);
 
@@ -82,7 +81,7 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
       <div ref={statusRef} role="status" tabIndex={-1} className={styles.status}>
         {message ? <p className={formStyles.success}>{message}</p> : null}
       </div>
-      {reauth.active ? reauth.prompt : <FormAlert alert={errors.alert} />}
+      {reauth.active ? reauth.prompt : <FormAlert alert={errorsAlert} />}
       <ul className={styles.list} aria-label={t("listLabel")}>
         {sessions.map((session) => (
           <li key={session.id} className={styles.item}>

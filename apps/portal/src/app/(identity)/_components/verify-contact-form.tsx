@@ -1,16 +1,13 @@
 "use client";
 
+import { verifyEmailInput, verifyPhoneInput } from "@brokerage/validators";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, type FormEvent } from "react";
-import { FormAlert, FormSuccess } from "~/components/forms/form-messages";
+import { useEffect, useRef } from "react";
+import { CodeField, Form, FormSuccess, SubmitButton, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFocusOnError } from "~/components/forms/use-focus-on-error";
-import { useFormErrors } from "~/components/forms/use-form-errors";
 import { useHydrated } from "~/components/forms/use-hydrated";
 import { useTRPC } from "~/trpc/react";
 
@@ -38,7 +35,6 @@ export function VerifyContactForm({
   const t = useTranslations("verifyContact");
   const trpc = useTRPC();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
   // The page, and the layout's banner, know the new state once rendered again.
   const refresh = () => router.refresh();
@@ -51,9 +47,7 @@ export function VerifyContactForm({
   const verify = channel === "email" ? verifyEmail : verifyPhone;
   const resend = useMutation(trpc.customer.resendCode.mutationOptions());
   const hydrated = useHydrated();
-  const error = verify.error ?? resend.error;
-  const errors = useFormErrors(error, FIELD_OF_CODE);
-  useFocusOnError(formRef, error);
+  const form = useZodForm(channel === "email" ? verifyEmailInput : verifyPhoneInput, { code: "" }, { fieldOfCode: FIELD_OF_CODE });
   useEffect(() => {
     if (verify.isSuccess) successRef.current?.focus();
   }, [verify.isSuccess]);
@@ -77,36 +71,31 @@ export function VerifyContactForm({
     );
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    resend.reset();
-    verify.mutate({ code: String(new FormData(event.currentTarget).get("code") ?? "").trim() });
-  }
-
   const digits = DIGITS[channel];
   return (
-    <form ref={formRef} method="post" className={formStyles.form} onSubmit={onSubmit}>
-      <FormAlert alert={errors.alert} />
+    <Form
+      form={form}
+      onSubmit={async (values) => {
+        resend.reset();
+        await verify.mutateAsync(values);
+      }}
+    >
       {resend.data ? (
         <FormSuccess>
           <p>{resend.data.alreadyVerified ? t("alreadyVerified") : t("resent", { recipient })}</p>
         </FormSuccess>
       ) : null}
-      <TextField
+      <CodeField
         id={`verify-${channel}-code`}
         name="code"
         label={t("code")}
         hint={t("codeHint", { digits })}
-        autoComplete="one-time-code"
-        inputMode="numeric"
+        digits={digits}
         maxLength={digits}
         required
-        code
-        error={errors.fields.code}
       />
       <div className={formStyles.actions}>
         <SubmitButton
-          pending={verify.isPending}
           label={t(`${channel}.submit`)}
           pendingLabel={t(`${channel}.pending`)}
         />
@@ -116,12 +105,14 @@ export function VerifyContactForm({
           disabled={!hydrated || resend.isPending}
           onClick={() => {
             verify.reset();
-            resend.mutate({ channel });
+            form.clearErrors();
+            form.clearAlert();
+            resend.mutate({ channel }, { onError: form.showRefusal });
           }}
         >
           {resend.isPending ? t("resending") : t("resend")}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,41 +1,34 @@
 "use client";
 
+import { requestPasswordResetInput } from "@brokerage/validators";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { FormAlert, FormSuccess } from "~/components/forms/form-messages";
+import { useEffect, useRef } from "react";
+import { Form, FormSuccess, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFocusOnError } from "~/components/forms/use-focus-on-error";
-import { useFormErrors } from "~/components/forms/use-form-errors";
 import { useTRPC } from "~/trpc/react";
 
 /** Asks for a reset code. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
   const t = useTranslations("forgotPassword");
   const trpc = useTRPC();
-  const formRef = useRef<HTMLFormElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
-  const [email, setEmail] = useState("");
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
-  const errors = useFormErrors(request.error);
-  useFocusOnError(formRef, request.error);
+  const form = useZodForm(requestPasswordResetInput, { email: "" });
+  const email = request.variables?.email ?? "";
   useEffect(() => {
     if (request.isSuccess) successRef.current?.focus();
   }, [request.isSuccess]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const typed = String(new FormData(event.currentTarget).get("email") ?? "").trim();
-    setEmail(typed);
-    request.mutate({ email: typed });
-  }
-
   return (
-    <form ref={formRef} method="post" className={formStyles.form} onSubmit={onSubmit}>
-      <FormAlert alert={errors.alert} />
+    <Form
+      form={form}
+      onSubmit={async (values) => {
+        request.reset();
+        await request.mutateAsync(values);
+      }}
+    >
       {request.isSuccess ? (
         <FormSuccess ref={successRef}>
           <p>{t("sent", { email })}</p>
@@ -53,11 +46,10 @@ export function ForgotPasswordForm() {
         required
         maxLength={254}
         spellCheck={false}
-        error={errors.fields.email}
       />
       <div className={formStyles.actions}>
-        <SubmitButton pending={request.isPending} label={t("submit")} pendingLabel={t("pending")} />
+        <SubmitButton label={t("submit")} pendingLabel={t("pending")} />
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,16 +1,13 @@
 "use client";
 
+import { resetPasswordInput } from "@brokerage/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
-import { appCodeOf } from "~/trpc/error-info";
-import { FormAlert } from "~/components/forms/form-messages";
+import { useEffect, useState } from "react";
+import { CodeField, Form, SubmitButton, TextField, untilNavigated, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFocusOnError } from "~/components/forms/use-focus-on-error";
-import { useFormErrors } from "~/components/forms/use-form-errors";
+import { appCodeOf } from "~/trpc/error-info";
 import { useTRPC } from "~/trpc/react";
 
 const FIELD_OF_CODE = {
@@ -27,59 +24,41 @@ export function ResetPasswordForm({ email }: { email: string }) {
   const t = useTranslations("resetPassword");
   const trpc = useTRPC();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const reset = useMutation(
-    trpc.auth.resetPassword.mutationOptions({
-      onSuccess: () => router.replace("/sign-in?notice=password-reset"),
-    }),
-  );
-  const errors = useFormErrors(reset.error, FIELD_OF_CODE);
-  // An account with two-factor needs a current code (or a recovery code) too: the field
-  // appears when the server asks for it (OTP_REQUIRED) and stays.
+  const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
+  // The code field appears when the server asks for it (OTP_REQUIRED) and stays.
+  const form = useZodForm(resetPasswordInput, { email, code: "", password: "", passwordConfirmation: "" }, { fieldOfCode: FIELD_OF_CODE });
+  // An account with two-factor needs a current code (or a recovery code) too.
   const [askOtp, setAskOtp] = useState(false);
-  if (!askOtp && appCodeOf(reset.error) === "OTP_REQUIRED") setAskOtp(true);
-  useFocusOnError(formRef, reset.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? "");
-    reset.mutate({
-      email: value("email").trim(),
-      code: value("code").trim(),
-      password: value("password"),
-      passwordConfirmation: value("passwordConfirmation"),
-      ...(askOtp && value("otpCode").trim() ? { otpCode: value("otpCode").trim() } : {}),
-    });
-  }
+  const { setFocus } = form;
+  useEffect(() => {
+    if (askOtp) setFocus("otpCode");
+  }, [askOtp, setFocus]);
 
   return (
-    <form ref={formRef} method="post" className={formStyles.form} onSubmit={onSubmit}>
-      <FormAlert alert={errors.alert} />
+    <Form
+      form={form}
+      onSubmit={async (values) => {
+        try {
+          await reset.mutateAsync(values);
+        } catch (error) {
+          if (appCodeOf(error) === "OTP_REQUIRED") setAskOtp(true);
+          throw error;
+        }
+        router.replace("/sign-in?notice=password-reset");
+        return untilNavigated();
+      }}
+    >
       <TextField
         id="reset-email"
         name="email"
         type="email"
         label={t("email")}
         autoComplete="username"
-        defaultValue={email}
         required
         maxLength={254}
         spellCheck={false}
-        error={errors.fields.email}
       />
-      <TextField
-        id="reset-code"
-        name="code"
-        label={t("code")}
-        hint={t("codeHint")}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        maxLength={6}
-        required
-        code
-        error={errors.fields.code}
-      />
+      <CodeField id="reset-code" name="code" label={t("code")} hint={t("codeHint")} digits={6} maxLength={6} required />
       <TextField
         id="reset-password"
         name="password"
@@ -89,7 +68,6 @@ export function ResetPasswordForm({ email }: { email: string }) {
         autoComplete="new-password"
         required
         maxLength={1024}
-        error={errors.fields.password}
       />
       <TextField
         id="reset-password-confirmation"
@@ -99,32 +77,22 @@ export function ResetPasswordForm({ email }: { email: string }) {
         autoComplete="new-password"
         required
         maxLength={1024}
-        error={errors.fields.passwordConfirmation}
       />
       {askOtp ? (
-        <TextField
+        <CodeField
           id="reset-otp-code"
           name="otpCode"
           label={t("otpCode")}
           hint={t("otpCodeHint")}
-          autoComplete="one-time-code"
           autoCapitalize="none"
-          spellCheck={false}
           minLength={6}
           maxLength={32}
           required
-          code
-          autoFocus
-          error={errors.fields.otpCode}
         />
       ) : null}
       <div className={formStyles.actions}>
-        <SubmitButton
-          pending={reset.isPending || reset.isSuccess}
-          label={t("submit")}
-          pendingLabel={t("pending")}
-        />
+        <SubmitButton label={t("submit")} pendingLabel={t("pending")} />
       </div>
-    </form>
+    </Form>
   );
 }

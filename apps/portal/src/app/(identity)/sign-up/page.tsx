@@ -26,7 +26,8 @@ export default async function SignUpPage() {
         <h1>{t("title")}</h1>
         {open ? <p className="lead">{t("intro")}</p> : null}
       </header>
-      {open ? <SignUpForm defaultLanguage={locale} /> : <p className="alert">{t("closed")}</p>}
+      {/* Keyed by the page language: switching it offers the new language as the preferred one. */}
+      {open ? <SignUpForm key={locale} defaultLanguage={locale} /> : <p className="alert">{t("closed")}</p>}
       <div className={styles.aside}>
         <p>
           {t("haveAccount")} <Link href="/sign-in">{t("signInLink")}</Link>

@@ -1,21 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { PREFERRED_LANGUAGES, signUpForm } from "@brokerage/validators";
 import { useTranslations } from "next-intl";
-import { useRef, type FormEvent } from "react";
 import { signUpAction } from "~/app/actions/sign-up";
-import { throwingRefusals } from "~/components/forms/action-mutation";
-import { FormAlert } from "~/components/forms/form-messages";
+import { Form, SelectField, SubmitButton, TextField, untilNavigated, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SelectField } from "~/components/forms/select-field";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFocusOnError } from "~/components/forms/use-focus-on-error";
-import { useFormErrors } from "~/components/forms/use-form-errors";
 import styles from "../identity.module.css";
-
-/** The languages a customer may prefer (for messages, and the portal once it speaks them). */
-export const PREFERRED_LANGUAGES = ["en", "de", "es", "fr", "it", "pl"] as const;
 
 const FIELD_OF_CODE = {
   EMAIL_ALREADY_REGISTERED: "email",
@@ -24,40 +14,28 @@ const FIELD_OF_CODE = {
   PASSWORD_TOO_WEAK: "password",
 } as const;
 
-const signUp = throwingRefusals(signUpAction);
-
 export function SignUpForm({ defaultLanguage }: { defaultLanguage: string }) {
   const t = useTranslations("signUp");
-  const formRef = useRef<HTMLFormElement>(null);
-  const mutation = useMutation({
-    mutationFn: signUp,
-    // A full page load, so the whole frame (header, banners) is the new customer's.
-    onSuccess: ({ redirectTo }) => window.location.assign(redirectTo),
-  });
-  const errors = useFormErrors(mutation.error, FIELD_OF_CODE);
-  useFocusOnError(formRef, mutation.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? "");
-    mutation.mutate({
-      firstName: value("firstName"),
-      lastName: value("lastName"),
-      email: value("email"),
-      password: value("password"),
-      phone: value("phone"),
-      preferredLanguage: value("preferredLanguage"),
-    });
-  }
-
   const initialLanguage = (PREFERRED_LANGUAGES as readonly string[]).includes(defaultLanguage)
     ? defaultLanguage
     : "en";
+  const form = useZodForm(
+    signUpForm,
+    { firstName: "", lastName: "", email: "", password: "", phone: "", preferredLanguage: initialLanguage },
+    { fieldOfCode: FIELD_OF_CODE },
+  );
 
   return (
-    <form ref={formRef} method="post" className={formStyles.form} onSubmit={onSubmit}>
-      <FormAlert alert={errors.alert} />
+    <Form
+      form={form}
+      onSubmit={async (values) => {
+        const result = await signUpAction({ ...values, ...(values.phone ? {} : { phone: undefined }) });
+        if (!result.ok) return result;
+        // A full page load, so the whole frame (header, banners) is the new customer's.
+        window.location.assign(result.value.redirectTo);
+        return untilNavigated();
+      }}
+    >
       <div className={styles.nameRow}>
         <TextField
           id="sign-up-first-name"
@@ -66,8 +44,7 @@ export function SignUpForm({ defaultLanguage }: { defaultLanguage: string }) {
           autoComplete="given-name"
           required
           maxLength={100}
-          error={errors.fields.firstName}
-        />
+          />
         <TextField
           id="sign-up-last-name"
           name="lastName"
@@ -75,7 +52,6 @@ export function SignUpForm({ defaultLanguage }: { defaultLanguage: string }) {
           autoComplete="family-name"
           required
           maxLength={100}
-          error={errors.fields.lastName}
         />
       </div>
       <TextField
@@ -87,7 +63,6 @@ export function SignUpForm({ defaultLanguage }: { defaultLanguage: string }) {
         required
         maxLength={254}
         spellCheck={false}
-        error={errors.fields.email}
       />
       <TextField
         id="sign-up-password"
@@ -98,7 +73,6 @@ export function SignUpForm({ defaultLanguage }: { defaultLanguage: string }) {
         autoComplete="new-password"
         required
         maxLength={1024}
-        error={errors.fields.password}
       />
       <TextField
         id="sign-up-phone"
@@ -108,15 +82,12 @@ export function SignUpForm({ defaultLanguage }: { defaultLanguage: string }) {
         hint={t("phoneHint")}
         autoComplete="tel"
         maxLength={32}
-        error={errors.fields.phone}
       />
       <SelectField
         id="sign-up-language"
         name="preferredLanguage"
         label={t("preferredLanguage")}
         autoComplete="language"
-        defaultValue={initialLanguage}
-        error={errors.fields.preferredLanguage}
       >
         {PREFERRED_LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
@@ -125,12 +96,8 @@ export function SignUpForm({ defaultLanguage }: { defaultLanguage: string }) {
         ))}
       </SelectField>
       <div className={formStyles.actions}>
-        <SubmitButton
-          pending={mutation.isPending || mutation.isSuccess}
-          label={t("submit")}
-          pendingLabel={t("pending")}
-        />
+        <SubmitButton label={t("submit")} pendingLabel={t("pending")} />
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,37 +1,31 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useErrorMessage } from "~/i18n/use-error-message";
-import type { StaffActionResult } from "./staff-action-result";
+import { FormAlert, useRefusalAlert } from "~/components/forms";
+import { fieldSentenceKeys, refusalFieldCodes } from "~/components/forms/refusal";
+import type { ActionResult } from "~/server/action-result";
 
-/** The sentence for a refused staff action, announced as an alert. */
-export function ActionProblem({
-  result,
-  prefix,
-}: {
-  result: StaffActionResult<unknown> | null;
-  prefix?: string;
-}) {
-  const describe = useErrorMessage();
+/**
+ * The sentence for a refused staff action that is a button (not a form), announced as an
+ * alert; its field problems, if any, worded from the catalog by their codes.
+ */
+export function ActionProblem({ result }: { result: ActionResult<unknown> | null }) {
   const t = useTranslations("staff.actions");
-  if (!result || result.ok) return null;
-  const fields = Object.entries(result.fieldErrors).filter(([field]) => field !== "_form");
-  const message = describe({
-    data: {
-      appCode: result.code,
-      details: result.reference ? { correlationId: result.reference } : null,
-    },
-  });
+  const tf = useTranslations() as unknown as { (key: string): string; has(key: string): boolean };
+  const alert = useRefusalAlert(result && !result.ok ? result.error : undefined);
+  if (!result || result.ok || !alert) return null;
+  const fields = Object.entries(refusalFieldCodes(result.error)).filter(([field]) => field !== "_form");
   return (
-    <div role="alert" className="alert">
-      <p>{[prefix, message.sentence, message.reference].filter(Boolean).join(" ")}</p>
+    <>
+      <FormAlert alert={alert} />
       {fields.length > 0 ? (
-        <ul>
-          {fields.map(([field, messages]) => (
-            <li key={field}>{t("fieldProblem", { field, problem: messages.join(" ") })}</li>
-          ))}
+        <ul className="small">
+          {fields.map(([field, codes]) => {
+            const key = fieldSentenceKeys(field, codes[0]!).find((k) => tf.has(k))!;
+            return <li key={field}>{t("fieldProblem", { field, problem: tf(key) })}</li>;
+          })}
         </ul>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -11,7 +11,7 @@ import { getServerCaller } from "~/trpc/server";
 export interface StaffSection {
   href: string;
   /** A key of `staff.nav` (and of `staff.home.sections`). */
-  label: "home" | "kyc" | "customers" | "adjustments" | "audit" | "members" | "sessions";
+  label: "home" | "kyc" | "customers" | "adjustments" | "withdrawals" | "audit" | "members" | "sessions";
   permission: StaffPermission;
 }
 
@@ -21,6 +21,7 @@ export const STAFF_SECTIONS: StaffSection[] = [
   { href: "/staff/kyc", label: "kyc", permission: "kyc:review" },
   { href: "/staff/customers", label: "customers", permission: "customers:read" },
   { href: "/staff/adjustments", label: "adjustments", permission: "money:adjust:request" },
+  { href: "/staff/withdrawals", label: "withdrawals", permission: "money:withdrawals:approve" },
   { href: "/staff/audit", label: "audit", permission: "audit:read" },
   { href: "/staff/members", label: "members", permission: "staff:manage" },
   { href: "/staff/sessions", label: "sessions", permission: "staff:self" },

@@ -1,12 +1,9 @@
 "use client";
 
-import type { RouterOutputs } from "@brokerage/api";
-import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { appCodeOf } from "~/trpc/error-info";
-import { shouldRetry } from "~/trpc/query-client";
 import { useTRPC } from "~/trpc/react";
 import { AccountBadges } from "../_components/account-badges";
 import shared from "../_components/shared.module.css";
@@ -14,28 +11,14 @@ import { formatMoney } from "../_lib/money";
 import { ArchiveSection } from "./archive-section";
 import { FavoriteToggle } from "./favorite-toggle";
 import { LivePanel } from "./live-panel";
+import { MoneyLinks } from "./money-links";
 import { PasswordWizard } from "./password-wizard";
 import { RenameControl } from "./rename-control";
 import { RestorePassword } from "./restore-password";
+import { ConvertLink } from "./convert-link";
 import { TransferForm } from "./transfer-form";
+import { useLiveAccount, type ArchiveOutcome } from "./account-data";
 import styles from "./account.module.css";
-
-export type Account = RouterOutputs["accounts"]["get"];
-export type ArchiveOutcome = RouterOutputs["accounts"]["archive"] & { fallbackCaption: string | null };
-
-const LIVE_REFRESH_MS = 15_000;
-
-/** The live query of an account: refreshed every 15 s; a core outage is shown at once, not after retries. */
-export function useLiveAccount(accountId: number) {
-  const trpc = useTRPC();
-  return useQuery({
-    ...trpc.accounts.live.queryOptions({ accountId }),
-    refetchInterval: LIVE_REFRESH_MS,
-    retry: (failureCount, error) => appCodeOf(error) !== "CORE_NOT_AVAILABLE" && shouldRetry(failureCount, error),
-  });
-}
-
-export type LiveQuery = ReturnType<typeof useLiveAccount>;
 
 export function AccountDetail({ accountId }: { accountId: number }) {
   const t = useTranslations("accountDetail");
@@ -69,6 +52,7 @@ export function AccountDetail({ accountId }: { accountId: number }) {
         </div>
         <AccountBadges account={account} />
         {archived ? null : <RenameControl account={account} />}
+        {realMoney ? <MoneyLinks account={account} /> : null}
       </header>
 
       {outcome ? (
@@ -149,6 +133,8 @@ export function AccountDetail({ accountId }: { accountId: number }) {
       ) : null}
 
       {realMoney && !archived ? <TransferForm account={account} /> : null}
+
+      {account.permissions.includes("exchange") ? <ConvertLink accountId={account.id} /> : null}
 
       {archived ? null : <ArchiveSection account={account} live={live} onArchived={setOutcome} />}
     </div>

@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
+import type { StepUpInput } from "@brokerage/validators";
+import { useStepUp } from "~/components/step-up/step-up-prompt";
 import { useErrorMessage } from "~/i18n/use-error-message";
 import { appCodeOf } from "~/trpc/error-info";
 import { useTRPC } from "~/trpc/react";
@@ -12,7 +14,7 @@ import forms from "../_components/forms.module.css";
 import { ModalDialog } from "../_components/modal-dialog";
 import shared from "../_components/shared.module.css";
 import { formatMoney, isPositiveDecimal } from "../_lib/money";
-import type { Account, ArchiveOutcome, LiveQuery } from "./account-detail";
+import type { Account, ArchiveOutcome, LiveQuery } from "./account-data";
 import styles from "./account.module.css";
 
 /**
@@ -52,6 +54,8 @@ export function ArchiveSection({
   const fallbackId = chosen || String(wallets[0]?.id ?? "");
 
   const archive = useMutation(trpc.accounts.archive.mutationOptions());
+  const [retryRefusal, setRetryRefusal] = useState<unknown>(null);
+  const stepUp = useStepUp({ onRefusal: setRetryRefusal });
 
   const demo = account.accountMode === "DEMO";
   const balance = live.data?.balance;
@@ -63,6 +67,7 @@ export function ArchiveSection({
 
   function openDialog() {
     archive.reset();
+    setRetryRefusal(null);
     setChosen("");
     setOpen(true);
     // The amount the dialog names must be the balance now, not the last poll's.
@@ -73,21 +78,23 @@ export function ArchiveSection({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const fallback = needsWallet && fallbackId ? Number(fallbackId) : undefined;
-    archive.mutate(
-      { accountId: account.id, ...(fallback !== undefined ? { fallbackId: fallback } : {}) },
-      {
-        onSuccess(result) {
-          const wallet = wallets.find((w) => w.id === result.fallbackId);
-          setOpen(false);
-          onArchived({ ...result, fallbackCaption: wallet ? `${wallet.caption} (${wallet.login})` : null });
-          void queryClient.invalidateQueries({ queryKey: trpc.accounts.pathKey() });
-        },
-      },
-    );
+    const input = { accountId: account.id, ...(fallback !== undefined ? { fallbackId: fallback } : {}) };
+    const send = async (confirmation: StepUpInput | undefined) => {
+      const result = await archive.mutateAsync({ ...input, stepUp: confirmation });
+      const wallet = wallets.find((w) => w.id === result.fallbackId);
+      setOpen(false);
+      onArchived({ ...result, fallbackCaption: wallet ? `${wallet.caption} (${wallet.login})` : null });
+      void queryClient.invalidateQueries({ queryKey: trpc.accounts.pathKey() });
+    };
+    // Money leaving a REAL account asks for a confirmation: the shared step-up prompt, then the same archive with it.
+    send(undefined).catch((error: unknown) => {
+      if (stepUp.guard(error, send)) archive.reset();
+    });
   }
 
-  const fallbackProblem = archive.error && appCodeOf(archive.error) === "FALLBACK_INVALID" ? t("fallbackInvalid") : undefined;
-  const general = archive.error && !fallbackProblem ? describe(archive.error) : null;
+  const failure = archive.error ?? retryRefusal;
+  const fallbackProblem = failure && appCodeOf(failure) === "FALLBACK_INVALID" ? t("fallbackInvalid") : undefined;
+  const general = failure && !fallbackProblem ? describe(failure) : null;
 
   let explanation: string;
   if (reading) explanation = t("readingBalance");
@@ -97,7 +104,7 @@ export function ArchiveSection({
   else explanation = t("realEmpty");
 
   const noWallet = needsWallet && walletsQuery.isSuccess && wallets.length === 0;
-  const canConfirm = !reading && !balanceUnknown && !archive.isPending && !(needsWallet && (!walletsQuery.isSuccess || noWallet));
+  const canConfirm = !reading && !balanceUnknown && !archive.isPending && !stepUp.active && !(needsWallet && (!walletsQuery.isSuccess || noWallet));
 
   return (
     <section aria-labelledby={`${id}-heading`} className={`${styles.panel} ${styles.danger} stack`}>
@@ -185,6 +192,7 @@ export function ArchiveSection({
             </p>
           ) : null}
         </form>
+        {stepUp.prompt}
       </ModalDialog>
     </section>
   );

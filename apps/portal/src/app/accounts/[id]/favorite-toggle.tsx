@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useErrorMessage } from "~/i18n/use-error-message";
 import { useTRPC } from "~/trpc/react";
-import type { Account } from "./account-detail";
+import type { Account } from "./account-data";
 import styles from "./account.module.css";
 
 /** A toggle button: its name stays "Favorite", aria-pressed says whether it is on. */

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useErrorMessage } from "~/i18n/use-error-message";
 import { appCodeOf } from "~/trpc/error-info";
 import { formatMoney } from "../_lib/money";
-import type { Account, LiveQuery } from "./account-detail";
+import type { Account, LiveQuery } from "./account-data";
 import styles from "./account.module.css";
 
 /**

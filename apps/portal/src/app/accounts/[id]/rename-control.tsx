@@ -1,30 +1,22 @@
 "use client";
 
+import { ACCOUNT_CAPTION_MAX_LENGTH, renameAccountForm, type FieldCode } from "@brokerage/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useErrorMessage } from "~/i18n/use-error-message";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Form, FormAlert, SubmitButton, TextField, useRefusalAlert, useZodForm } from "~/components/forms";
+import formStyles from "~/components/forms/forms.module.css";
 import { useTRPC } from "~/trpc/react";
-import { FieldMessage } from "../_components/field-message";
-import forms from "../_components/forms.module.css";
-import { serverFieldCodes } from "../_lib/error-fields";
-import type { Account } from "./account-detail";
+import type { Account } from "./account-data";
 import styles from "./account.module.css";
-
-const MAX_CAPTION = 64;
 
 /** Rename in place: the "Rename" button opens a one-field form; Escape or Cancel closes it, focus goes back. */
 export function RenameControl({ account }: { account: Account }) {
   const t = useTranslations("accountDetail");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const describe = useErrorMessage();
-  const id = useId();
   const [editing, setEditing] = useState(false);
-  const [caption, setCaption] = useState(account.caption);
-  const [problem, setProblem] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
 
@@ -38,34 +30,27 @@ export function RenameControl({ account }: { account: Account }) {
       },
     }),
   );
+  // The reset button is an action, not a form: its refusal shows beside it.
+  const resetAlert = useRefusalAlert(editing ? undefined : update.error);
 
   useEffect(() => {
-    if (editing) inputRef.current?.focus();
-    else if (wasEditing.current) buttonRef.current?.focus();
+    if (!editing && wasEditing.current) buttonRef.current?.focus();
     wasEditing.current = editing;
   }, [editing]);
 
-  function start() {
-    setCaption(account.caption);
-    setProblem(undefined);
-    setSaved(false);
-    update.reset();
-    setEditing(true);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const trimmed = caption.trim();
-    if (!trimmed) return setProblem(t("captionRequired"));
-    if (trimmed.length > MAX_CAPTION) return setProblem(t("captionTooLong", { max: MAX_CAPTION }));
-    setProblem(undefined);
-    update.mutate({ accountId: account.id, caption: trimmed });
-  }
-
   if (!editing) {
     return (
-      <div className={forms.actions}>
-        <button ref={buttonRef} type="button" className="button button--secondary" onClick={start}>
+      <div className={formStyles.actions}>
+        <button
+          ref={buttonRef}
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setSaved(false);
+            update.reset();
+            setEditing(true);
+          }}
+        >
           {t("rename")}
         </button>
         {account.customCaption ? (
@@ -84,59 +69,63 @@ export function RenameControl({ account }: { account: Account }) {
         <p role="status" className="muted small">
           {saved ? t("renamed") : ""}
         </p>
-        {update.error ? (
-          <p role="alert" className="alert small">
-            {describe(update.error).sentence}
-          </p>
-        ) : null}
+        <FormAlert alert={resetAlert} />
       </div>
     );
   }
 
-  const serverProblem = update.error
-    ? serverFieldCodes(update.error).caption?.length
-      ? t("captionInvalid", { max: MAX_CAPTION })
-      : describe(update.error).sentence
-    : undefined;
-  const message = problem ?? serverProblem;
+  return (
+    <RenameForm
+      caption={account.caption}
+      onCancel={() => setEditing(false)}
+      onSubmit={(caption) => update.mutateAsync({ accountId: account.id, caption })}
+    />
+  );
+}
+
+function RenameForm({
+  caption,
+  onCancel,
+  onSubmit,
+}: {
+  caption: string;
+  onCancel: () => void;
+  onSubmit: (caption: string) => Promise<unknown>;
+}) {
+  const t = useTranslations("accountDetail");
+  const sentence = useCallback(
+    (_field: string, code: FieldCode) =>
+      code === "REQUIRED"
+        ? t("captionRequired")
+        : code === "TOO_LONG"
+          ? t("captionTooLong", { max: ACCOUNT_CAPTION_MAX_LENGTH })
+          : t("captionInvalid", { max: ACCOUNT_CAPTION_MAX_LENGTH }),
+    [t],
+  );
+  const form = useZodForm(renameAccountForm, { caption }, { sentence });
+  const { setFocus } = form;
+  useEffect(() => setFocus("caption"), [setFocus]);
 
   return (
-    <form
-      onSubmit={submit}
-      className={styles.renameForm}
+    // Escape closes the editor from any of its controls (Cancel does the same for a pointer).
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    <div
       onKeyDown={(event) => {
         if (event.key === "Escape") {
           event.preventDefault();
-          setEditing(false);
+          onCancel();
         }
       }}
-      noValidate
     >
-      <div className={forms.field}>
-        <label className={forms.label} htmlFor={`${id}-caption`}>
-          {t("captionLabel")}
-        </label>
-        <input
-          ref={inputRef}
-          id={`${id}-caption`}
-          className={forms.control}
-          value={caption}
-          maxLength={MAX_CAPTION + 10}
-          autoComplete="off"
-          onChange={(event) => setCaption(event.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-caption-error` : undefined}
-        />
-        <FieldMessage id={`${id}-caption-error`} message={message} />
-      </div>
-      <div className={forms.actions}>
-        <button type="submit" className="button" disabled={update.isPending}>
-          {t("saveName")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
-          {t("cancel")}
-        </button>
-      </div>
-    </form>
+      <Form form={form} className={styles.renameForm} onSubmit={(values) => onSubmit(values.caption)}>
+        <TextField name="caption" label={t("captionLabel")} autoComplete="off" maxLength={ACCOUNT_CAPTION_MAX_LENGTH + 10} />
+        <div className={formStyles.actions}>
+          <SubmitButton label={t("saveName")} pendingLabel={t("saveName")} />
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t("cancel")}
+          </button>
+        </div>
+      </Form>
+    </div>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
+import { tradingPasswordTypeForm } from "@brokerage/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { useErrorMessage } from "~/i18n/use-error-message";
+import { useId } from "react";
+import { Form, RadioGroupField, SubmitButton, useZodForm } from "~/components/forms";
 import { useTRPC } from "~/trpc/react";
-import forms from "../_components/forms.module.css";
 import shared from "../_components/shared.module.css";
-import type { Account } from "./account-detail";
+import type { Account } from "./account-data";
 import styles from "./account.module.css";
 
 /** A forgotten trading password: a new one is set and an e-mailed single-use link shows it once. */
@@ -16,9 +16,8 @@ export function RestorePassword({ account }: { account: Account }) {
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const describe = useErrorMessage();
   const id = useId();
-  const [passwordType, setPasswordType] = useState<"main" | "investor">("main");
+  const form = useZodForm(tradingPasswordTypeForm, { passwordType: "main" });
   const restore = useMutation(
     trpc.accounts.restorePassword.mutationOptions({
       onSuccess() {
@@ -35,45 +34,18 @@ export function RestorePassword({ account }: { account: Account }) {
         {t("restoreHeading")}
       </h3>
       <p>{t("restoreIntro")}</p>
-      <fieldset className={forms.fieldset}>
-        <legend>{t("restoreLegend")}</legend>
-        <div className={forms.choices}>
-          {(["main", "investor"] as const).map((type) => (
-            <label key={type} className={forms.choice}>
-              <input
-                type="radio"
-                name={`${id}-restore-type`}
-                value={type}
-                checked={passwordType === type}
-                onChange={() => {
-                  setPasswordType(type);
-                  restore.reset();
-                }}
-              />
-              <span>{t(`typeTitle.${type}`)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {restore.error ? (
-        <p role="alert" className="alert">
-          {describe(restore.error).sentence}
-        </p>
-      ) : null}
-      <div className={forms.actions}>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={restore.isPending}
-          onClick={() => restore.mutate({ accountId: account.id, passwordType })}
-        >
-          {t("sendRestoreLink")}
-        </button>
-      </div>
+      <Form form={form} onSubmit={(values) => restore.mutateAsync({ accountId: account.id, ...values })}>
+        <RadioGroupField
+          name="passwordType"
+          legend={t("restoreLegend")}
+          options={(["main", "investor"] as const).map((type) => ({ value: type, label: t(`typeTitle.${type}`) }))}
+        />
+        <SubmitButton secondary label={t("sendRestoreLink")} pendingLabel={t("sendRestoreLink")} />
+      </Form>
       <p role="status" className={restore.data ? shared.notice : undefined}>
         {restore.data
           ? t("restoreSent", {
-              type: t(`type.${restore.variables?.passwordType ?? passwordType}`),
+              type: t(`type.${restore.variables?.passwordType ?? "main"}`),
               time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(new Date(restore.data.expiresAt)),
             })
           : restore.isPending

@@ -20,6 +20,7 @@ export default async function OpenAccountPage({
   const group = (Array.isArray(raw) ? raw[0] : raw)?.trim() || null;
   await requireCustomer(group ? `/accounts/open?group=${encodeURIComponent(group)}` : "/accounts/open");
   prefetch(trpc.accounts.groups.queryOptions());
+  prefetch(trpc.compliance.status.queryOptions());
   return (
     <HydrateClient>
       <Suspense fallback={<OpenAccountSkeleton />}>

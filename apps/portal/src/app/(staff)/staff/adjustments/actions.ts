@@ -2,12 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { getServerCaller } from "~/trpc/server";
-import {
-  formInteger,
-  formText,
-  runStaffAction,
-  type StaffActionResult,
-} from "../staff-action-result";
+import type { balanceAdjustmentForm } from "@brokerage/validators";
+import type { z } from "zod";
+import { runStaffAction, type StaffActionResult } from "../staff-action-result";
 
 export interface RequestedAdjustment {
   requestId: string;
@@ -18,21 +15,12 @@ export interface RequestedAdjustment {
   balance: string | null;
 }
 
-/** staff.adjustBalance from the request form (the key comes with the form, so a double submit is one request). */
+/** staff.adjustBalance with the values the shared form schema accepted (the key comes from the kit, so a double submit is one request). */
 export async function requestAdjustmentAction(
-  _previous: StaffActionResult<RequestedAdjustment> | null,
-  form: FormData,
+  input: z.output<typeof balanceAdjustmentForm> & { idempotencyKey: string },
 ): Promise<StaffActionResult<RequestedAdjustment>> {
   const result = await runStaffAction(async () => {
-    const made = await (
-      await getServerCaller()
-    ).staff.adjustBalance({
-      accountId: formInteger(form, "accountId") as number,
-      type: formText(form, "type") as "deposit",
-      amount: formText(form, "amount"),
-      comment: formText(form, "comment"),
-      idempotencyKey: formText(form, "idempotencyKey"),
-    });
+    const made = await (await getServerCaller()).staff.adjustBalance(input);
     return {
       requestId: made.requestId,
       status: made.status,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
+import { StaffPage, StaffTable } from "../staff-page";
 import styles from "../staff-pages.module.css";
 import { AdjustmentForm } from "./adjustment-form";
 import { DecisionControls } from "./decision-controls";
@@ -70,11 +71,7 @@ export default async function AdjustmentsPage({
     );
 
   return (
-    <div className={`container ${styles.page}`}>
-      <header className="stack">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
+    <StaffPage title={t("title")} intro={t("intro")}>
 
       <AdjustmentForm defaultAccountId={accountId} />
 
@@ -96,22 +93,7 @@ export default async function AdjustmentsPage({
         </nav>
         <p role="status">{t("count", { count: list.total })}</p>
         {list.items.length > 0 ? (
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <caption>{t("caption", { status: t(`statusTabs.${status}`) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.request")}</th>
-                  <th scope="col">{t("columns.customer")}</th>
-                  <th scope="col">{t("columns.amount")}</th>
-                  <th scope="col">{t("columns.reason")}</th>
-                  <th scope="col">{t("columns.maker")}</th>
-                  <th scope="col">{t("columns.checker")}</th>
-                  <th scope="col">{t("columns.status")}</th>
-                  {canDecide ? <th scope="col">{t("columns.decision")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
+          <StaffTable caption={t("caption", { status: t(`statusTabs.${status}`) })} columns={[t("columns.request"), t("columns.customer"), t("columns.amount"), t("columns.reason"), t("columns.maker"), t("columns.checker"), t("columns.status"), canDecide ? t("columns.decision") : null]}>
                 {list.items.map((r) => {
                   const label = t("requestLabel", {
                     type: t(`types.${r.type}`),
@@ -196,9 +178,7 @@ export default async function AdjustmentsPage({
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+              </StaffTable>
         ) : null}
         <p className="muted small">{t("timeZoneNote")}</p>
         {pages > 1 ? (
@@ -217,6 +197,6 @@ export default async function AdjustmentsPage({
           </nav>
         ) : null}
       </section>
-    </div>
+    </StaffPage>
   );
 }

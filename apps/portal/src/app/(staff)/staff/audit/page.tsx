@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
+import { StaffPage, StaffTable } from "../staff-page";
 import styles from "../staff-pages.module.css";
 import { firstParam, pageParam } from "../search-params";
 
@@ -61,11 +62,7 @@ export default async function AuditPage({
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
 
   return (
-    <div className={`container ${styles.page}`}>
-      <header className="stack">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
+    <StaffPage title={t("title")} intro={t("intro")}>
 
       <form method="get" action="/staff/audit" className="filter-form" aria-label={t("filters")}>
         <div className="field">
@@ -119,19 +116,7 @@ export default async function AuditPage({
 
       <p role="status">{t("count", { count: list.total })}</p>
       {list.items.length > 0 ? (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption>{t("caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.when")}</th>
-                <th scope="col">{t("columns.who")}</th>
-                <th scope="col">{t("columns.what")}</th>
-                <th scope="col">{t("columns.whom")}</th>
-                <th scope="col">{t("columns.details")}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <StaffTable caption={t("caption")} columns={[t("columns.when"), t("columns.who"), t("columns.what"), t("columns.whom"), t("columns.details")]}>
               {list.items.map((e) => (
                 <tr key={e.eventId}>
                   <th scope="row">
@@ -178,9 +163,7 @@ export default async function AuditPage({
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </StaffTable>
       ) : null}
       <p className="muted small">{t("timeZoneNote")}</p>
       {pages > 1 ? (
@@ -190,6 +173,6 @@ export default async function AuditPage({
           {pageNumber < pages ? <Link href={link(pageNumber + 1)}>{t("next")}</Link> : null}
         </nav>
       ) : null}
-    </div>
+    </StaffPage>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
+import { StaffPage, StaffTable } from "../staff-page";
 import styles from "../staff-pages.module.css";
 import { CreateCustomerForm } from "./create-customer-form";
 import { firstParam, pageParam } from "../search-params";
@@ -51,11 +52,7 @@ export default async function CustomersPage({
   const pages = results ? Math.max(1, Math.ceil(results.total / PAGE_SIZE)) : 1;
 
   return (
-    <div className={`container ${styles.page}`}>
-      <header className="stack">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
+    <StaffPage title={t("title")} intro={t("intro")}>
 
       <form
         method="get"
@@ -90,20 +87,7 @@ export default async function CustomersPage({
           <h2 id="results-title">{t("resultsTitle")}</h2>
           <p role="status">{t("count", { count: results.total, query })}</p>
           {results.items.length > 0 ? (
-            <div className={styles.tableWrap}>
-              <table className={styles.table}>
-                <caption>{t("caption", { query })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("columns.name")}</th>
-                    <th scope="col">{t("columns.email")}</th>
-                    <th scope="col">{t("columns.phone")}</th>
-                    <th scope="col">{t("columns.logins")}</th>
-                    <th scope="col">{t("columns.status")}</th>
-                    <th scope="col">{t("columns.createdAt")}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <StaffTable caption={t("caption", { query })} columns={[t("columns.name"), t("columns.email"), t("columns.phone"), t("columns.logins"), t("columns.status"), t("columns.createdAt")]}>
                   {results.items.map((c) => (
                     <tr key={c.customerId}>
                       <th scope="row">
@@ -123,9 +107,7 @@ export default async function CustomersPage({
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </StaffTable>
           ) : null}
           {pages > 1 ? (
             <nav aria-label={t("pagination")} className={styles.pagination}>
@@ -138,6 +120,6 @@ export default async function CustomersPage({
       ) : null}
 
       {me.permissions.includes("customers:manage") ? <CreateCustomerForm /> : null}
-    </div>
+    </StaffPage>
   );
 }

@@ -1,21 +1,22 @@
 "use client";
 
+import { enrolmentCodeInput } from "@brokerage/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { RecoveryCodesPanel } from "~/app/(account)/security/recovery-codes-panel";
-import { groupSecret } from "~/app/(account)/security/secret-text";
+import { AuthenticatorKey } from "~/app/(account)/security/authenticator-key";
 import securityStyles from "~/app/(account)/security/security.module.css";
-import { throwingRefusals } from "~/components/forms/action-mutation";
-import { FormAlert } from "~/components/forms/form-messages";
+import { CodeField, Form, FormAlert, SubmitButton, useRefusalAlert, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFormErrors } from "~/components/forms/use-form-errors";
 import { finishEnrolmentAction, startEnrolmentAction } from "./actions";
 
-const start = throwingRefusals(startEnrolmentAction);
-const finish = throwingRefusals(finishEnrolmentAction);
+/** A server action's refusal thrown, so the mutation keeps it as its error. */
+async function start() {
+  const result = await startEnrolmentAction();
+  if (!result.ok) throw result.error;
+  return result.value;
+}
 const FIELD_OF_CODE = { INVALID_OTP_CODE: "code" } as const;
 
 /**
@@ -34,12 +35,8 @@ export function StaffEnrolment({
   const t = useTranslations("staff.enrol");
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const setup = useMutation({ mutationFn: start });
-  const enable = useMutation({
-    mutationFn: finish,
-    onSuccess: (result) => setRecoveryCodes(result.recoveryCodes),
-  });
-  const setupErrors = useFormErrors(setup.error);
-  const errors = useFormErrors(enable.error, FIELD_OF_CODE);
+  const setupAlert = useRefusalAlert(setup.error);
+  const form = useZodForm(enrolmentCodeInput, { code: "" }, { fieldOfCode: FIELD_OF_CODE });
 
   if (recoveryCodes) {
     return (
@@ -58,7 +55,7 @@ export function StaffEnrolment({
       <section className={`${securityStyles.panel} stack`} aria-labelledby="enrol-start-title">
         <h2 id="enrol-start-title">{t("startTitle")}</h2>
         <p>{t("startBody")}</p>
-        <FormAlert alert={setupErrors.alert} />
+        <FormAlert alert={setupAlert} />
         <p>
           <button
             type="button"
@@ -74,67 +71,44 @@ export function StaffEnrolment({
   }
 
   const data = setup.data;
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    enable.mutate({ code: String(new FormData(event.currentTarget).get("code") ?? "").trim() });
-  }
 
   return (
     <section className={`${securityStyles.panel} stack`} aria-labelledby="enrol-setup-title">
       <h2 id="enrol-setup-title">{t("setupTitle")}</h2>
-      <div className={securityStyles.setupGrid}>
-        <div className="stack">
-          <p>{t("scanStep")}</p>
-          {/* A PNG data: URL made by the server; next/image adds nothing for it. */}
-          <img
-            className={securityStyles.qr}
-            src={data.qrCode}
-            width={240}
-            height={240}
-            alt={t("qrAlt", { account, issuer })}
-          />
-        </div>
-        <div className="stack">
-          <p>{t("keyStep")}</p>
-          <p>
-            <code className={securityStyles.secret} data-testid="otp-secret">
-              {groupSecret(data.secret)}
-            </code>
-          </p>
-          <p className="muted small">{t("keyDetails")}</p>
-        </div>
-      </div>
-      <form method="post" className={formStyles.form} onSubmit={onSubmit}>
-        <FormAlert alert={errors.alert} />
+      <AuthenticatorKey
+        qrCode={data.qrCode}
+        secret={data.secret}
+        qrAlt={t("qrAlt", { account, issuer })}
+        scanStep={t("scanStep")}
+        keyStep={t("keyStep")}
+        keyDetails={t("keyDetails")}
+      />
+      <Form
+        form={form}
+        onSubmit={async (values) => {
+          const result = await finishEnrolmentAction(values);
+          if (result.ok) setRecoveryCodes(result.value.recoveryCodes);
+          return result;
+        }}
+      >
         <p className="muted">{t("expires")}</p>
-        <TextField
-          id="enrol-code"
-          name="code"
-          label={t("code")}
-          hint={t("codeHint")}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={6}
-          required
-          code
-          error={errors.fields.code}
-        />
+        <CodeField id="enrol-code" name="code" label={t("code")} hint={t("codeHint")} digits={6} maxLength={6} required />
         <div className={formStyles.actions}>
-          <SubmitButton
-            pending={enable.isPending}
-            label={t("confirm")}
-            pendingLabel={t("confirming")}
-          />
+          <SubmitButton label={t("confirm")} pendingLabel={t("confirming")} />
           <button
             type="button"
             className="button button--secondary"
             disabled={setup.isPending}
-            onClick={() => setup.mutate()}
+            onClick={() => {
+              form.reset();
+              form.clearAlert();
+              setup.mutate();
+            }}
           >
             {t("newKey")}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

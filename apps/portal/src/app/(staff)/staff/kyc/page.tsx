@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { levelKey } from "~/components/kyc/kyc-words";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
+import { StaffPage, StaffTable } from "../staff-page";
 import styles from "../staff-pages.module.css";
 import { pageParam } from "../search-params";
 
@@ -36,12 +37,8 @@ export default async function KycQueuePage({
   const pages = Math.max(1, Math.ceil(queue.total / PAGE_SIZE));
 
   return (
-    <div className={`container ${styles.page}`}>
-      <header className="stack">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-        <p role="status">{t("count", { count: queue.total })}</p>
-      </header>
+    <StaffPage title={t("title")} intro={t("intro")}>
+      <p role="status">{t("count", { count: queue.total })}</p>
 
       {queue.items.length === 0 ? (
         queue.total > 0 ? (
@@ -52,19 +49,7 @@ export default async function KycQueuePage({
           <p className={styles.panel}>{t("empty")}</p>
         )
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption>{t("caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("customer")}</th>
-                <th scope="col">{t("email")}</th>
-                <th scope="col">{t("level")}</th>
-                <th scope="col">{t("submittedAt")}</th>
-                <th scope="col">{t("documents")}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <StaffTable caption={t("caption")} columns={[t("customer"), t("email"), t("level"), t("submittedAt"), t("documents")]}>
               {queue.items.map((item) => (
                 <tr key={item.submissionId}>
                   <th scope="row">
@@ -83,9 +68,7 @@ export default async function KycQueuePage({
                   <td>{t("documentCount", { count: item.documentCount })}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </StaffTable>
       )}
       <p className="muted small">{t("timeZoneNote")}</p>
 
@@ -96,6 +79,6 @@ export default async function KycQueuePage({
           {page < pages ? <Link href={`/staff/kyc?page=${page + 1}`}>{t("next")}</Link> : null}
         </nav>
       ) : null}
-    </div>
+    </StaffPage>
   );
 }

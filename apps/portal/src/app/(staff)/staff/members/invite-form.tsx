@@ -1,13 +1,11 @@
 "use client";
 
+import { inviteStaffInput } from "@brokerage/validators";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { FormAlert, FormSuccess } from "~/components/forms/form-messages";
+import { useState } from "react";
+import { Form, FormSuccess, SelectField, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SelectField } from "~/components/forms/select-field";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFormErrors } from "~/components/forms/use-form-errors";
+import { toFormData } from "~/components/forms/form-data";
 import { inviteStaffAction } from "./actions";
 import { ROLE_KEYS } from "./roles";
 
@@ -16,39 +14,28 @@ const FIELD_OF_CODE = { EMAIL_ALREADY_REGISTERED: "email" } as const;
 /** Invites a new staff member: the enrolment link goes to them by e-mail. */
 export function InviteStaffForm() {
   const t = useTranslations("staff.members");
-  const [state, action, pending] = useActionState(inviteStaffAction, null);
-  const errors = useFormErrors(state && !state.ok ? state.error : null, FIELD_OF_CODE);
+  const [invited, setInvited] = useState<string | null>(null);
+  const form = useZodForm(inviteStaffInput, { email: "", name: "", role: "KYC_REVIEWER" }, { fieldOfCode: FIELD_OF_CODE });
   return (
-    <form action={action} className={formStyles.form} aria-labelledby="invite-title">
+    <Form
+      form={form}
+      aria-labelledby="invite-title"
+      onSubmit={async (values) => {
+        setInvited(null);
+        const result = await inviteStaffAction(null, toFormData(values));
+        if (result.ok) {
+          setInvited(result.value.email);
+          form.reset();
+        }
+        return result;
+      }}
+    >
       <h2 id="invite-title">{t("inviteTitle")}</h2>
       <p>{t("inviteIntro")}</p>
-      {state?.ok ? <FormSuccess>{t("invited", { email: state.value.email })}</FormSuccess> : null}
-      <FormAlert alert={errors.alert} />
-      <TextField
-        id="invite-email"
-        name="email"
-        type="email"
-        label={t("inviteEmail")}
-        autoComplete="off"
-        required
-        error={errors.fields.email}
-      />
-      <TextField
-        id="invite-name"
-        name="name"
-        label={t("inviteName")}
-        autoComplete="off"
-        required
-        maxLength={100}
-        error={errors.fields.name}
-      />
-      <SelectField
-        id="invite-role"
-        name="role"
-        label={t("inviteRole")}
-        defaultValue="KYC_REVIEWER"
-        error={errors.fields.role}
-      >
+      {invited ? <FormSuccess>{t("invited", { email: invited })}</FormSuccess> : null}
+      <TextField id="invite-email" name="email" type="email" label={t("inviteEmail")} autoComplete="off" required />
+      <TextField id="invite-name" name="name" label={t("inviteName")} autoComplete="off" required maxLength={100} />
+      <SelectField id="invite-role" name="role" label={t("inviteRole")}>
         {ROLE_KEYS.map((role) => (
           <option key={role} value={role}>
             {t(`roles.${role}`)}
@@ -56,8 +43,8 @@ export function InviteStaffForm() {
         ))}
       </SelectField>
       <div className={formStyles.actions}>
-        <SubmitButton pending={pending} label={t("inviteSubmit")} pendingLabel={t("inviting")} />
+        <SubmitButton label={t("inviteSubmit")} pendingLabel={t("inviting")} />
       </div>
-    </form>
+    </Form>
   );
 }

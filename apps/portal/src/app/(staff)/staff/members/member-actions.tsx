@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormAlert, FormSuccess } from "~/components/forms/form-messages";
-import { useFormErrors } from "~/components/forms/use-form-errors";
+import { FormAlert, FormSuccess, useRefusalAlert } from "~/components/forms/form-messages";
 import { useHydrated } from "~/components/forms/use-hydrated";
 import styles from "../staff-pages.module.css";
 import { manageStaffMemberAction } from "./actions";
@@ -29,7 +28,7 @@ export function MemberActions({
   const t = useTranslations("staff.members");
   const hydrated = useHydrated();
   const [state, action, pending] = useActionState(manageStaffMemberAction, null);
-  const errors = useFormErrors(state && !state.ok ? state.error : null);
+  const errorsAlert = useRefusalAlert(state && !state.ok ? state.error : null);
   const disabled = pending || !hydrated;
   const roleId = `role-${member.id}`;
   return (
@@ -101,7 +100,7 @@ export function MemberActions({
       {state?.ok ? (
         <FormSuccess>{t(`done.${state.value.intent}`, { name: member.name })}</FormSuccess>
       ) : null}
-      <FormAlert alert={errors.alert} />
+      <FormAlert alert={errorsAlert} />
     </form>
   );
 }

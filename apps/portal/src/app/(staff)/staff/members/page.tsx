@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getServerCaller } from "~/trpc/server";
+import { StaffPage, StaffTable } from "../staff-page";
 import styles from "../staff-pages.module.css";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import { InviteStaffForm } from "./invite-form";
@@ -23,24 +24,8 @@ export default async function StaffMembersPage() {
   });
 
   return (
-    <div className={`container ${styles.page}`}>
-      <header className="stack">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
-          <caption>{t("caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("email")}</th>
-              <th scope="col">{t("role")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
+    <StaffPage title={t("title")} intro={t("intro")}>
+      <StaffTable caption={t("caption")} columns={[t("name"), t("email"), t("role"), t("status"), t("actions")]}>
             {list.members.map((m) => (
               <tr key={m.id} data-staff-email={m.email}>
                 <th scope="row">{m.name}</th>
@@ -78,12 +63,10 @@ export default async function StaffMembersPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </StaffTable>
       <section className={styles.panel}>
         <InviteStaffForm />
       </section>
-    </div>
+    </StaffPage>
   );
 }

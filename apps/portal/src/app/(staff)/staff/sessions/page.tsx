@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { describeUserAgent } from "~/app/(account)/sessions/device";
 import { getServerCaller } from "~/trpc/server";
-import styles from "../staff-pages.module.css";
+import { StaffPage, StaffTable } from "../staff-page";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import { endOwnStaffSessionAction } from "./actions";
 
@@ -24,25 +24,8 @@ export default async function StaffSessionsPage() {
     format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
   return (
-    <div className={`container ${styles.page}`}>
-      <header className="stack">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
-          <caption>{t("caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("device")}</th>
-              <th scope="col">{t("address")}</th>
-              <th scope="col">{t("signedIn")}</th>
-              <th scope="col">{t("lastSeen")}</th>
-              <th scope="col">{t("ends")}</th>
-              <th scope="col">{t("action")}</th>
-            </tr>
-          </thead>
-          <tbody>
+    <StaffPage title={t("title")} intro={t("intro")}>
+      <StaffTable caption={t("caption")} columns={[t("device"), t("address"), t("signedIn"), t("lastSeen"), t("ends"), t("action")]}>
             {sessions.map((s) => {
               const device = describeUserAgent(s.userAgent);
               const name =
@@ -70,10 +53,8 @@ export default async function StaffSessionsPage() {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+          </StaffTable>
       <p className="muted small">{t("timeZoneNote")}</p>
-    </div>
+    </StaffPage>
   );
 }

@@ -10,6 +10,7 @@ import {
   assignCustomerAction,
   endSessionsAction,
   resetTwoFactorAction,
+  setClientCategoryAction,
   setCustomerStatusAction,
 } from "../actions";
 
@@ -144,6 +145,54 @@ export function ManageActions({
           {status === 0 ? t("disable") : t("enable")}
         </button>
       </p>
+      <ActionProblem result={result} />
+      {result?.ok ? <p role="status">{t("saved")}</p> : null}
+    </section>
+  );
+}
+
+/** customers:manage: the client category, with the evidence the decision rests on (issue 17). */
+export function CategoryAction({ customerId, category }: { customerId: number; category: "RETAIL" | "PROFESSIONAL" }) {
+  const t = useTranslations("staff.customer.compliance");
+  const { pending, result, run } = useStaffAction();
+  const [next, setNext] = useState<"RETAIL" | "PROFESSIONAL">(category === "RETAIL" ? "PROFESSIONAL" : "RETAIL");
+  const [evidence, setEvidence] = useState("");
+  return (
+    <section aria-labelledby="category-title" className={styles.panel}>
+      <h2 id="category-title">{t("formTitle")}</h2>
+      <p className="muted">{t("formIntro")}</p>
+      <form
+        className={styles.form}
+        onSubmit={(event) => {
+          event.preventDefault();
+          run(() => setClientCategoryAction(customerId, next, evidence));
+        }}
+      >
+        <div className="field">
+          <label htmlFor="category-next">{t("newCategory")}</label>
+          <select id="category-next" value={next} onChange={(e) => setNext(e.target.value as "RETAIL" | "PROFESSIONAL")}>
+            <option value="RETAIL">{t("categories.RETAIL")}</option>
+            <option value="PROFESSIONAL">{t("categories.PROFESSIONAL")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="category-evidence">{t("evidence")}</label>
+          <p id="category-evidence-hint" className="muted small">
+            {t("evidenceHint")}
+          </p>
+          <textarea
+            id="category-evidence"
+            value={evidence}
+            onChange={(e) => setEvidence(e.target.value)}
+            maxLength={2000}
+            required
+            aria-describedby="category-evidence-hint"
+          />
+        </div>
+        <button type="submit" className="button" disabled={pending}>
+          {t("save")}
+        </button>
+      </form>
       <ActionProblem result={result} />
       {result?.ok ? <p role="status">{t("saved")}</p> : null}
     </section>

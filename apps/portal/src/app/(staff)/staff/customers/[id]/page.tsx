@@ -5,8 +5,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDomainError } from "@brokerage/api";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../../staff-access";
+import { StaffTable } from "../../staff-page";
 import styles from "../../staff-pages.module.css";
-import { ManageActions, SupportActions } from "./customer-actions";
+import { CategoryAction, ManageActions, SupportActions } from "./customer-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff.customer");
@@ -33,8 +34,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     }
   });
   if (!file) notFound();
-  const [t, tKyc, format] = await Promise.all([
+  const [t, tc, tKyc, format] = await Promise.all([
     getTranslations("staff.customer"),
+    getTranslations("staff.customer.compliance"),
     getTranslations("staff.review"),
     getFormatter(),
   ]);
@@ -139,6 +141,69 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         )}
       </section>
 
+      <section aria-labelledby="compliance-title" className="stack">
+        <h2 id="compliance-title">{tc("title")}</h2>
+        <dl className={styles.details}>
+          <dt>{tc("category")}</dt>
+          <dd>{tc(`categories.${file.compliance.clientCategory}`)}</dd>
+          {file.closedAt ? (
+            <>
+              <dt>{tc("closedAt")}</dt>
+              <dd>{when(file.closedAt)}</dd>
+            </>
+          ) : null}
+        </dl>
+        <h3>{tc("categoryChanges")}</h3>
+        {file.compliance.categoryChanges.length === 0 ? (
+          <p>{tc("noCategoryChanges")}</p>
+        ) : (
+          <ul>
+            {file.compliance.categoryChanges.map((c, i) => (
+              <li key={i}>
+                {tc("categoryChange", { category: tc(`categories.${c.category}`), staff: c.staff.name, evidence: c.evidence })}{" "}
+                {when(c.at)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{tc("acceptances")}</h3>
+        {file.compliance.termsAcceptances.length === 0 ? (
+          <p>{tc("noAcceptances")}</p>
+        ) : (
+          <ul>
+            {file.compliance.termsAcceptances.map((a, i) => (
+              <li key={i}>
+                {tc("acceptance", {
+                  version: a.version,
+                  language: a.language,
+                  ip: a.ip ?? tc("unknown"),
+                  userAgent: a.userAgent ?? tc("unknown"),
+                })}{" "}
+                {when(a.acceptedAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{tc("assessments")}</h3>
+        {file.compliance.assessments.length === 0 ? (
+          <p>{tc("noAssessments")}</p>
+        ) : (
+          <ul>
+            {file.compliance.assessments.map((a, i) => (
+              <li key={i}>
+                {tc("assessment", {
+                  version: a.version,
+                  outcome: a.passed ? tc("passed") : tc("failed"),
+                  score: a.score,
+                  passScore: a.passScore,
+                })}{" "}
+                {when(a.at)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="accounts-title" className="stack">
         <h2 id="accounts-title">{t("accounts")}</h2>
         {!file.coreAvailable ? (
@@ -149,19 +214,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         {file.accounts.length === 0 ? (
           <p>{t("noAccounts")}</p>
         ) : (
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <caption>{t("accountsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.login")}</th>
-                  <th scope="col">{t("columns.accountId")}</th>
-                  <th scope="col">{t("columns.group")}</th>
-                  <th scope="col">{t("columns.balance")}</th>
-                  <th scope="col">{t("columns.state")}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <StaffTable caption={t("accountsCaption")} columns={[t("columns.login"), t("columns.accountId"), t("columns.group"), t("columns.balance"), t("columns.state")]}>
                 {file.accounts.map((a) => (
                   <tr key={a.accountId}>
                     <th scope="row">{a.login}</th>
@@ -189,9 +242,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </StaffTable>
         )}
       </section>
 
@@ -218,6 +269,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           managerId={file.managerId}
           status={file.status}
         />
+      ) : null}
+      {can("customers:manage") ? (
+        <CategoryAction customerId={file.customerId} category={file.compliance.clientCategory} />
       ) : null}
 
       <section aria-labelledby="events-title" className="stack">

@@ -1,12 +1,10 @@
 "use client";
 
+import { setPasswordWithLinkInput } from "@brokerage/validators";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { FormAlert } from "~/components/forms/form-messages";
+import { Form, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { TextField } from "~/components/forms/text-field";
-import { useFormErrors } from "~/components/forms/use-form-errors";
+import { toFormData } from "~/components/forms/form-data";
 import { setStaffPasswordAction } from "./actions";
 
 const FIELD_OF_CODE = {
@@ -18,12 +16,10 @@ const FIELD_OF_CODE = {
 /** The new member's password (the customers' rules), twice. */
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("staff.enrolLink");
-  const [state, action, pending] = useActionState(setStaffPasswordAction, null);
-  const errors = useFormErrors(state && !state.ok ? state.error : null, FIELD_OF_CODE);
+  const form = useZodForm(setPasswordWithLinkInput, { token, password: "", passwordConfirmation: "" }, { fieldOfCode: FIELD_OF_CODE });
   return (
-    <form action={action} className={formStyles.form}>
-      <FormAlert alert={errors.alert} />
-      <input type="hidden" name="token" value={token} />
+    // A success redirects (the action signs the member in and goes on to the enrolment).
+    <Form form={form} onSubmit={(values) => setStaffPasswordAction(null, toFormData(values))}>
       {/* For password managers: the account the new password belongs to. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />
       <TextField
@@ -34,7 +30,6 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         hint={t("passwordHint")}
         autoComplete="new-password"
         required
-        error={errors.fields.password}
       />
       <TextField
         id="staff-new-password-confirmation"
@@ -43,11 +38,10 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         label={t("passwordConfirmation")}
         autoComplete="new-password"
         required
-        error={errors.fields.passwordConfirmation}
       />
       <div className={formStyles.actions}>
-        <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+        <SubmitButton label={t("submit")} pendingLabel={t("submitting")} />
       </div>
-    </form>
+    </Form>
   );
 }

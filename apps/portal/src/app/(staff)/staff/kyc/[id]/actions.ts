@@ -1,40 +1,24 @@
 "use server";
 
-import { getDomainError } from "@brokerage/api";
 import { getServerCaller } from "~/trpc/server";
+import { refusedOrThrow, type ActionResult } from "~/server/action-result";
 
-export type DecisionResult =
-  | { ok: true; decision: "APPROVED" | "REJECTED" }
-  | { ok: false; code: string; fieldErrors: Record<string, string[]>; reference: string | null };
+export type Decision = "APPROVED" | "REJECTED";
 
-async function decide(
-  run: () => Promise<{ decision: "APPROVED" | "REJECTED" }>,
-): Promise<DecisionResult> {
+async function decide(run: () => Promise<{ decision: Decision }>): Promise<ActionResult<Decision>> {
   try {
-    const result = await run();
-    return { ok: true, decision: result.decision };
+    return { ok: true, value: (await run()).decision };
   } catch (error) {
-    const domain = getDomainError(error);
-    if (!domain) throw error;
-    const reference = domain.details?.correlationId;
-    return {
-      ok: false,
-      code: domain.code,
-      fieldErrors: domain.fieldErrors ?? {},
-      reference: typeof reference === "string" ? reference : null,
-    };
+    return refusedOrThrow(error);
   }
 }
 
 /** kycReview.approve for the signed-in staff member (the procedure checks who calls). */
-export async function approveSubmissionAction(submissionId: number): Promise<DecisionResult> {
+export async function approveSubmissionAction(submissionId: number): Promise<ActionResult<Decision>> {
   return decide(async () => (await getServerCaller()).kycReview.approve({ submissionId }));
 }
 
 /** kycReview.reject with the reason the customer will read. */
-export async function rejectSubmissionAction(
-  submissionId: number,
-  reason: string,
-): Promise<DecisionResult> {
+export async function rejectSubmissionAction(submissionId: number, reason: string): Promise<ActionResult<Decision>> {
   return decide(async () => (await getServerCaller()).kycReview.reject({ submissionId, reason }));
 }

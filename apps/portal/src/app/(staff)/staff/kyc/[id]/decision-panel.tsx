@@ -1,109 +1,78 @@
 "use client";
 
+import { KYC_REJECTION_REASON_MAX_LENGTH, kycRejectionForm, type FieldCode } from "@brokerage/validators";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useErrorMessage } from "~/i18n/use-error-message";
-import { approveSubmissionAction, rejectSubmissionAction, type DecisionResult } from "./actions";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useFormContext } from "react-hook-form";
+import { FieldError, FieldHint, Form, FormAlert, useFieldParts, useRefusalAlert, useZodForm } from "~/components/forms";
+import { refusalFieldCodes } from "~/components/forms/refusal";
+import { appCodeOf } from "~/trpc/error-info";
+import { approveSubmissionAction, rejectSubmissionAction, type Decision } from "./actions";
 import styles from "./review.module.css";
 
-const MAX_REASON = 500;
-
-type Busy = "approve" | "reject" | null;
+type Answer = Awaited<ReturnType<typeof approveSubmissionAction>>;
 
 /**
  * Approve, or reject with a reason the customer will read. After a decision the page
  * refreshes (the submission is no longer pending) and this keeps saying what was done.
  */
-export function DecisionPanel({
-  submissionId,
-  level,
-  pending,
-}: {
-  submissionId: number;
-  level: number;
-  pending: boolean;
-}) {
+export function DecisionPanel({ submissionId, level, pending }: { submissionId: number; level: number; pending: boolean }) {
   const t = useTranslations("staff.decision");
   const tReview = useTranslations("staff.review");
-  const describeError = useErrorMessage();
   const router = useRouter();
-  const [busy, setBusy] = useState<Busy>(null);
-  const [outcome, setOutcome] = useState<"APPROVED" | "REJECTED" | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
-  const [reasonError, setReasonError] = useState<"reasonRequired" | "reasonTooLong" | null>(null);
+  const [approving, setApproving] = useState(false);
+  const [outcome, setOutcome] = useState<Decision | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const [own, setOwn] = useState<string | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const problemRef = useRef<HTMLDivElement>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const alert = useRefusalAlert(refusal);
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
-  useEffect(() => {
-    if (problem) problemRef.current?.focus();
-  }, [problem]);
 
-  async function run(kind: Exclude<Busy, null>, call: () => Promise<DecisionResult>) {
-    if (busy) return;
-    setBusy(kind);
-    setProblem(null);
+  /** A decision's answer: done, or a refusal this panel words itself (taken, own case), else undefined and the caller shows it. */
+  const settle = useCallback(
+    (answer: Answer): "handled" | "refused" => {
+      if (answer.ok) {
+        setOutcome(answer.value);
+        router.refresh();
+        return "handled";
+      }
+      if (appCodeOf(answer.error) === "FORBIDDEN") {
+        setOwn(t("ownSubmission"));
+        return "handled";
+      }
+      if (refusalFieldCodes(answer.error).submissionId) {
+        setOwn(t("alreadyDecided"));
+        router.refresh();
+        return "handled";
+      }
+      return "refused";
+    },
+    [router, t],
+  );
+
+  async function approve() {
+    if (approving) return;
+    setApproving(true);
+    setOwn(null);
+    setRefusal(null);
     try {
-      const result = await call();
-      if (result.ok) {
-        setOutcome(result.decision);
-        router.refresh();
-        return;
-      }
-      if (result.code === "INVALID_DATA" && result.fieldErrors.reason) {
-        setReasonError("reasonRequired");
-        reasonRef.current?.focus();
-      } else if (result.code === "INVALID_DATA" && result.fieldErrors.submissionId) {
-        setProblem(t("alreadyDecided"));
-        router.refresh();
-      } else if (result.code === "FORBIDDEN") {
-        setProblem(t("ownSubmission"));
-      } else {
-        const message = describeError({
-          data: {
-            appCode: result.code,
-            details: result.reference ? { correlationId: result.reference } : null,
-          },
-        });
-        setProblem([t("failed"), message.sentence, message.reference].filter(Boolean).join(" "));
-      }
-    } catch {
-      setProblem(`${t("failed")} ${describeError(null).sentence}`);
+      const answer = await approveSubmissionAction(submissionId);
+      if (settle(answer) === "refused" && !answer.ok) setRefusal(answer.error);
+    } catch (error) {
+      setRefusal(error ?? {});
     } finally {
-      setBusy(null);
+      setApproving(false);
     }
   }
 
-  const onReject = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const trimmed = reason.trim();
-    const error = !trimmed
-      ? "reasonRequired"
-      : trimmed.length > MAX_REASON
-        ? "reasonTooLong"
-        : null;
-    setReasonError(error);
-    if (error) {
-      reasonRef.current?.focus();
-      return;
-    }
-    void run("reject", () => rejectSubmissionAction(submissionId, trimmed));
-  };
-
   if (outcome) {
     return (
-      <div
-        ref={outcomeRef}
-        tabIndex={-1}
-        role="status"
-        className={`${styles.outcome} ${styles[outcome] ?? ""}`}
-      >
+      <div ref={outcomeRef} tabIndex={-1} role="status" className={`${styles.outcome} ${styles[outcome] ?? ""}`}>
         <p>{outcome === "APPROVED" ? t("approved") : t("rejected")}</p>
         <p>
           <Link href="/staff/kyc">{tReview("backToQueue")}</Link>
@@ -117,11 +86,12 @@ export function DecisionPanel({
     <section aria-labelledby="decision-title" className={styles.decision}>
       <h2 id="decision-title">{t("heading")}</h2>
       <p>{t("intro")}</p>
-      {problem ? (
-        <div ref={problemRef} tabIndex={-1} role="alert" className="alert">
-          {problem}
+      {own ? (
+        <div role="alert" className="alert">
+          {own}
         </div>
       ) : null}
+      <FormAlert alert={alert} />
       <div className={styles.decisionGrid}>
         <div className={styles.approve}>
           <p id="approve-hint">{t("approveHint", { level })}</p>
@@ -129,56 +99,75 @@ export function DecisionPanel({
             type="button"
             className="button"
             aria-describedby="approve-hint"
-            aria-disabled={busy !== null || undefined}
-            onClick={() => void run("approve", () => approveSubmissionAction(submissionId))}
+            aria-disabled={approving || undefined}
+            onClick={() => void approve()}
           >
             {t("approve")}
           </button>
         </div>
-        <form
-          className={styles.reject}
-          noValidate
-          onSubmit={onReject}
-          aria-labelledby="reject-title"
-        >
-          <h3 id="reject-title">{t("rejectHeading")}</h3>
-          <label htmlFor="reject-reason">{t("reason")}</label>
-          <p id="reject-reason-hint" className={styles.hint}>
-            {t("reasonHint")}
-          </p>
-          {reasonError ? (
-            <p id="reject-reason-error" className={styles.fieldError}>
-              {t(reasonError)}
-            </p>
-          ) : null}
-          <textarea
-            ref={reasonRef}
-            id="reject-reason"
-            name="reason"
-            rows={4}
-            required
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={`reject-reason-hint${reasonError ? " reject-reason-error" : ""}`}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              if (reasonError) setReasonError(null);
-            }}
-          />
-          <div>
-            <button
-              type="submit"
-              className={`button ${styles.rejectButton}`}
-              aria-disabled={busy !== null || undefined}
-            >
-              {t("reject")}
-            </button>
-          </div>
-        </form>
+        <RejectForm
+          busy={approving}
+          onReject={async (reason) => {
+            setOwn(null);
+            setRefusal(null);
+            const answer = await rejectSubmissionAction(submissionId, reason);
+            return settle(answer) === "handled" ? undefined : answer;
+          }}
+        />
       </div>
       <p role="status" className={styles.hint}>
-        {busy ? t("working") : ""}
+        {approving ? t("working") : ""}
       </p>
     </section>
+  );
+}
+
+function RejectForm({ busy, onReject }: { busy: boolean; onReject: (reason: string) => Promise<Answer | undefined> }) {
+  const t = useTranslations("staff.decision");
+  const sentence = useCallback(
+    (_field: string, code: FieldCode) => (code === "TOO_LONG" ? t("reasonTooLong") : code === "REQUIRED" ? t("reasonRequired") : undefined),
+    [t],
+  );
+  const form = useZodForm(kycRejectionForm, { reason: "" }, { sentence });
+  return (
+    <Form form={form} className={styles.reject} aria-labelledby="reject-title" onSubmit={(values) => onReject(values.reason)}>
+      <h3 id="reject-title">{t("rejectHeading")}</h3>
+      <ReasonField />
+      <RejectButton busy={busy} />
+    </Form>
+  );
+}
+
+/** The reason, a few lines of text: the kit's parts around a textarea. */
+function ReasonField() {
+  const t = useTranslations("staff.decision");
+  const { register } = useFormContext();
+  const field = useFieldParts("reason", { id: "reject-reason", hint: true });
+  return (
+    <>
+      <label htmlFor={field.id}>{t("reason")}</label>
+      <FieldHint id={field.hintId}>{t("reasonHint")}</FieldHint>
+      <FieldError id={field.errorId}>{field.error}</FieldError>
+      <textarea id={field.id} rows={4} required maxLength={KYC_REJECTION_REASON_MAX_LENGTH + 100} {...register("reason")} {...field.aria} />
+    </>
+  );
+}
+
+function RejectButton({ busy }: { busy: boolean }) {
+  const t = useTranslations("staff.decision");
+  const { formState } = useFormContext();
+  const pending = busy || formState.isSubmitting;
+  return (
+    <div>
+      <button type="submit" className={`button ${styles.rejectButton}`} aria-disabled={pending || undefined}>
+        {t("reject")}
+      </button>
+      {formState.isSubmitting ? (
+        <span role="status" className={styles.hint}>
+          {" "}
+          {t("working")}
+        </span>
+      ) : null}
+    </div>
   );
 }

@@ -5,17 +5,14 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { countryName } from "~/components/kyc/countries";
-import {
-  formatFileSize,
-  isDocumentType,
-  levelKey,
-  outstandingReasons,
-  statusNameOf,
-} from "~/components/kyc/kyc-words";
+import { isDocumentType, levelKey } from "~/components/kyc/kyc-words";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../../staff-access";
 import { DecisionPanel } from "./decision-panel";
+import { SubmissionCustomer } from "./submission-customer";
+import { SubmissionDocuments } from "./submission-documents";
 import { readSubmittedData } from "./submitted-data";
+import { StaffTable } from "../../staff-page";
 import styles from "./review.module.css";
 
 type Submission = RouterOutputs["kycReview"]["get"];
@@ -39,15 +36,6 @@ export async function generateMetadata({
 }
 
 /** The document route: bytes for staff only (../documents/[id]/route.ts). */
-const documentUrl = (documentId: string) =>
-  `/staff/kyc/documents/${encodeURIComponent(documentId)}`;
-
-const TYPE_LABEL: Record<string, string> = {
-  "image/jpeg": "JPEG",
-  "image/png": "PNG",
-  "application/pdf": "PDF",
-};
-
 /** One submission for a reviewer: the data, the documents, the decision, the history. */
 export default async function KycReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: rawId } = await params;
@@ -66,10 +54,9 @@ export default async function KycReviewPage({ params }: { params: Promise<{ id: 
     }
   });
 
-  const [t, tLevels, tReasons, format, locale] = await Promise.all([
+  const [t, tLevels, format, locale] = await Promise.all([
     getTranslations("staff.review"),
     getTranslations("staff.levels"),
-    getTranslations("kyc.reasons"),
     getFormatter(),
     getLocale(),
   ]);
@@ -81,11 +68,8 @@ export default async function KycReviewPage({ params }: { params: Promise<{ id: 
       ? `${format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "long" })} (${value})`
       : value;
   const country = (code: string | null) => (code ? `${countryName(locale, code)} (${code})` : null);
-  const size = (bytes: number) => t("fileSize", formatFileSize(bytes));
   const missing = <span className={styles.missing}>{t("missing")}</span>;
   const value = (content: ReactNode) => (content === null || content === "" ? missing : content);
-  const profileStatus = statusNameOf(submission.profile.status);
-  const documents = submission.documents;
   const addressLines = [
     data.address.line1,
     data.address.line2,
@@ -168,50 +152,7 @@ export default async function KycReviewPage({ params }: { params: Promise<{ id: 
           </dl>
         </section>
 
-        <section aria-labelledby="documents-title" className={styles.panel}>
-          <h2 id="documents-title">{t("documentsHeading")}</h2>
-          {documents.length === 0 ? (
-            <p>{t("noDocuments")}</p>
-          ) : (
-            <ul className={styles.documents}>
-              {documents.map((doc, index) => {
-                const url = documentUrl(doc.documentId);
-                const type = TYPE_LABEL[doc.contentType] ?? doc.contentType;
-                return (
-                  <li key={doc.documentId}>
-                    {doc.contentType.startsWith("image/") ? (
-                      <figure className={styles.figure}>
-                        <img
-                          src={url}
-                          alt={t("documentAlt", {
-                            index: index + 1,
-                            count: documents.length,
-                            name: doc.fileName,
-                          })}
-                          className={styles.image}
-                        />
-                        <figcaption>
-                          <a href={url} target="_blank" rel="noopener noreferrer">
-                            {t("openImage", { name: doc.fileName })}
-                          </a>
-                          <span className={styles.meta}>
-                            {t("documentMeta", { type, size: size(doc.size) })}
-                          </span>
-                        </figcaption>
-                      </figure>
-                    ) : (
-                      <p className={styles.pdf}>
-                        <a href={url} target="_blank" rel="noopener noreferrer">
-                          {t("openPdf", { name: doc.fileName, size: size(doc.size) })}
-                        </a>
-                      </p>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </section>
+        <SubmissionDocuments documents={submission.documents} />
       </div>
 
       <DecisionPanel
@@ -220,66 +161,11 @@ export default async function KycReviewPage({ params }: { params: Promise<{ id: 
         pending={submission.status === "PENDING"}
       />
 
-      <section aria-labelledby="customer-title" className={styles.panel}>
-        <h2 id="customer-title">{t("customerHeading")}</h2>
-        <dl className={styles.facts}>
-          <div>
-            <dt>{t("customerName")}</dt>
-            <dd>{submission.customer.name}</dd>
-          </div>
-          <div>
-            <dt>{t("customerEmail")}</dt>
-            <dd className={styles.wrap}>{submission.customer.email}</dd>
-          </div>
-          <div>
-            <dt>{t("customerId")}</dt>
-            <dd>{submission.customer.customerId}</dd>
-          </div>
-          <div>
-            <dt>{t("profileStatus")}</dt>
-            <dd>{t(`statusNames.${profileStatus}`)}</dd>
-          </div>
-          <div>
-            <dt>{t("levels")}</dt>
-            <dd>
-              {t("levelsValue", {
-                current: submission.profile.currentLevel,
-                required: submission.profile.requiredLevel,
-              })}
-            </dd>
-          </div>
-          <div>
-            <dt>{t("requirements")}</dt>
-            <dd>
-              {submission.profile.requirements.length > 0 ? (
-                <ul className={styles.plainList}>
-                  {outstandingReasons(submission.profile.requirements, 0).map((reason) => (
-                    <li key={reason}>{tReasons(reason)}</li>
-                  ))}
-                </ul>
-              ) : (
-                missing
-              )}
-            </dd>
-          </div>
-        </dl>
-      </section>
+      <SubmissionCustomer submission={submission} />
 
       <section aria-labelledby="history-title" className={styles.panel}>
         <h2 id="history-title">{t("historyHeading")}</h2>
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption>{t("historyCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("historySubmission")}</th>
-                <th scope="col">{t("historyLevel")}</th>
-                <th scope="col">{t("historySubmitted")}</th>
-                <th scope="col">{t("historyStatus")}</th>
-                <th scope="col">{t("historyDecision")}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <StaffTable caption={t("historyCaption")} columns={[t("historySubmission"), t("historyLevel"), t("historySubmitted"), t("historyStatus"), t("historyDecision")]}>
               {submission.history.map((entry) => (
                 <tr key={entry.submissionId}>
                   <th scope="row">
@@ -315,9 +201,7 @@ export default async function KycReviewPage({ params }: { params: Promise<{ id: 
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </StaffTable>
         <p className="muted small">{t("timeZoneNote")}</p>
       </section>
     </div>

@@ -1,0 +1,8 @@
+import { handleCustomerApi as handle } from "~/server/customer-http-api";
+
+// Seed 003's user API at its own paths (/v1/user/...): the same handler as /customer/...,
+// which matches the path itself.
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export { handle as GET, handle as POST, handle as PUT, handle as PATCH, handle as DELETE, handle as HEAD, handle as OPTIONS };

@@ -1,0 +1,17 @@
+// The form kit: one way to build a form (README "Building a form").
+export { Form, untilNavigated, type SubmitContext } from "./form";
+export { useZodForm, type ZodForm, type ZodFormOptions } from "./use-zod-form";
+export {
+  AmountField,
+  CheckboxField,
+  CodeField,
+  FieldError,
+  FieldHint,
+  RadioGroupField,
+  SelectField,
+  TextField,
+  useFieldParts,
+  type FieldParts,
+} from "./fields";
+export { SubmitButton } from "./submit-button";
+export { FormAlert, FormSuccess, useRefusalAlert } from "./form-messages";

@@ -1,0 +1,2 @@
+// Shared with the portal's security forms (@brokerage/validators).
+export { enableSmsFactorInput, setDefaultSecondFactorInput } from "@brokerage/validators";
