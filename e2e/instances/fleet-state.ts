@@ -14,7 +14,7 @@ export interface Fleet {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
-  /** One JSON line ({messageId, to, subject, at}) per message the SMTP server accepted. */
+  /** One JSON line (a Delivery) per message the two SMTP servers received. */
   smtpLog: string;
   ports: {
     portalA: number;
@@ -44,7 +44,15 @@ export interface Delivery {
   to: string[];
   subject: string | null;
   at: number;
+  /** The SMTP server of that portal received it. */
+  server: InstanceName;
+  /** Portal b's server answered it only HOLD_MS later. */
+  held: boolean;
 }
+
+/** Messages to these recipients reach portal b's SMTP server's answer only HOLD_MS later. */
+export const HOLD_RECIPIENT = /^instances-hold-/;
+export const HOLD_MS = 2_000;
 
 export function readDeliveries(fleet: Fleet): Delivery[] {
   return readFileSync(fleet.smtpLog, "utf8")

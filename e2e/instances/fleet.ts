@@ -1,6 +1,6 @@
 // The fleet under test, started once by Playwright's globalSetup in the runner process:
 // one embedded PostgreSQL (migrated and seeded), the machine's Redis under a key prefix of
-// this run, a real SMTP server that records every Message-ID it accepts, two API servers
+// this run, a real SMTP server per portal that records every Message-ID it receives, two API servers
 // (apps/api/dist/main.mjs) and two portals (the production start, from the build the e2e
 // suite made), and HAProxy in front of each pair, as an operator would run them. What the
 // tests need (URLs, pids, the database URL, where the SMTP log is) goes to the workers in
@@ -16,7 +16,7 @@ import { prepareDatabase } from "@brokerage/portal/scripts/prepare-database";
 import { stopChild, waitForHttp } from "@brokerage/portal/scripts/processes";
 import { Redis } from "ioredis";
 import { SMTPServer } from "smtp-server";
-import { fleetFile, type Fleet, type InstanceName } from "./fleet-state";
+import { fleetFile, HOLD_MS, HOLD_RECIPIENT, type Delivery, type Fleet, type InstanceName } from "./fleet-state";
 
 const log = (line: string) => console.log(`[fleet] ${line}`);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -89,14 +89,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const children: { name: string; child: ChildProcess }[] = [];
   let postgres: LocalPostgres | undefined;
-  let smtp: SMTPServer | undefined;
+  const smtpServers: SMTPServer[] = [];
   let redis: Redis | undefined;
   const redisPrefix = `multi-instance-test:${randomBytes(6).toString("hex")}:`;
 
   const teardown = async () => {
     log("stopping");
     for (const { child } of [...children].reverse()) await stopChild(child, "SIGTERM", 10_000);
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    for (const server of smtpServers) await new Promise<void>((resolve) => server.close(() => resolve()));
     if (redis) {
       const keys = await redis.keys(`${redisPrefix}*`).catch(() => []);
       if (keys.length > 0) await redis.del(...keys).catch(() => undefined);
@@ -125,30 +125,39 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await prepareDatabase(postgres.url);
     log(`database ready after ${Math.round(performance.now() - started)} ms`);
 
-    // The SMTP server every portal delivers to: it accepts everything and records each
-    // message's Message-ID and recipients, one JSON line per accepted message.
+    // One SMTP server per portal: each accepts everything and records every message's
+    // Message-ID and recipients, one JSON line per message, when the message has arrived
+    // and before it answers. Portal b's server holds its answer to HOLD_RECIPIENT's messages for
+    // a while, so a test can stop portal b while it holds a message the server already has.
     const smtpLog = path.join(stateDir, "smtp.jsonl");
     writeFileSync(smtpLog, "");
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          const headers = text.split(/\r?\n\r?\n/, 1)[0] ?? "";
-          const messageId = /^message-id:\s*(\S+)/im.exec(headers)?.[1] ?? null;
-          const subject = /^subject:\s*(.*)$/im.exec(headers)?.[1] ?? null;
-          const to = session.envelope.rcptTo.map((r) => r.address);
-          appendFileSync(smtpLog, `${JSON.stringify({ messageId, to, subject, at: Date.now() })}\n`);
-          callback();
-        });
-      },
-    });
-    const smtpPort = await freePort();
-    await new Promise<void>((resolve) => smtp!.listen(smtpPort, "127.0.0.1", () => resolve()));
+    const smtpPorts = {} as Record<InstanceName, number>;
+    for (const name of ["a", "b"] as const) {
+      const server = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ["STARTTLS", "AUTH"],
+        logger: false,
+        onData(stream, session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+          stream.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            const headers = text.split(/\r?\n\r?\n/, 1)[0] ?? "";
+            const messageId = /^message-id:\s*(\S+)/im.exec(headers)?.[1] ?? null;
+            const subject = /^subject:\s*(.*)$/im.exec(headers)?.[1] ?? null;
+            const to = session.envelope.rcptTo.map((r) => r.address);
+            const held = name === "b" && to.some((address) => HOLD_RECIPIENT.test(address));
+            const delivery: Delivery = { messageId, to, subject, at: Date.now(), server: name, held };
+            appendFileSync(smtpLog, `${JSON.stringify(delivery)}\n`);
+            if (held) setTimeout(callback, HOLD_MS);
+            else callback();
+          });
+        },
+      });
+      smtpServers.push(server);
+      smtpPorts[name] = await freePort();
+      await new Promise<void>((resolve) => server.listen(smtpPorts[name], "127.0.0.1", () => resolve()));
+    }
 
     const ports: Fleet["ports"] = {
       portalA: await freePort(),
@@ -196,7 +205,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         PORT: String(ports[`portal${upper}`]),
         AUTH_SECRET: authSecret,
         AUTH_TRUST_HOST: "true",
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPorts[name]}`,
         MAIL_FROM: "portal@example.com",
         DEV_MAILBOX: "true",
         DISPATCH_INTERVAL_MS: "500",

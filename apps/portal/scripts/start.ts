@@ -2,13 +2,14 @@
 // behind our own `node:http` server (portal-server.ts), so the client address comes from
 // the socket and TRUST_PROXY, never from a header a client wrote, and malformed requests
 // get the API's JSON errors instead of Next's 500s. Listens on PORT (default 3000) on
-// every interface, as `next start` does. SIGTERM/SIGINT stop accepting, let Next finish,
-// then exit.
+// every interface, as `next start` does. SIGTERM/SIGINT stop accepting, let Next and the background work
+// (server/shutdown.ts) finish, then exit.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseTrustProxy } from "@brokerage/api/trusted-proxy";
 import { scriptEnv } from "./env";
+import { shutDown } from "../src/server/shutdown";
 import { createPortalServer } from "./portal-server";
 
 // The production start is production: an unset NODE_ENV must not fall back to
@@ -43,8 +44,10 @@ function stop(signal: string) {
   console.log(`[portal] ${signal}: stopping`);
   const timer = setTimeout(() => process.exit(0), 8_000);
   timer.unref();
+  // The background work (outbox dispatcher first of all) finishes what it holds meanwhile.
+  const background = shutDown();
   server.close(() => {
-    void app.close().finally(() => process.exit(0));
+    void Promise.allSettled([background, app.close()]).finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }

@@ -7,6 +7,7 @@ import { JOB_LOCKS, purgeExpiredAuditEvents, purgeExpiredCustomerRecords, runExc
 import { getDb } from "@brokerage/db/client";
 import { env } from "~/env";
 import { getLogger } from "./logger";
+import { onShutdown } from "./shutdown";
 
 const STARTED = Symbol.for("brokerage.portal.audit-retention");
 const registry = globalThis as typeof globalThis & { [STARTED]?: true };
@@ -31,7 +32,5 @@ export function startAuditRetention(): void {
       .catch((error: unknown) => logger.error({ err: error }, "records retention purge failed"));
   const timer = setInterval(() => void round().then(records), INTERVAL_MS);
   timer.unref();
-  const stop = () => clearInterval(timer);
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  onShutdown("retention purges", () => clearInterval(timer));
 }

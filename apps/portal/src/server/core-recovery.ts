@@ -19,6 +19,7 @@ import { getDb } from "@brokerage/db/client";
 import { env } from "~/env";
 import { getPaymentProvider, getSimulator } from "./deps";
 import { getLogger } from "./logger";
+import { onShutdown } from "./shutdown";
 
 const STARTED = Symbol.for("brokerage.portal.core-recovery");
 const registry = globalThis as typeof globalThis & { [STARTED]?: true };
@@ -58,7 +59,5 @@ export function startCoreRecovery(): void {
       });
   }, env.RECOVERY_INTERVAL_MS);
   timer.unref();
-  const stop = () => clearInterval(timer);
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  onShutdown("core recovery", () => clearInterval(timer));
 }

@@ -6,6 +6,7 @@ import { getDb } from "@brokerage/db/client";
 import { env } from "~/env";
 import { getApiDeps } from "./deps";
 import { getLogger } from "./logger";
+import { onShutdown } from "./shutdown";
 
 const STARTED = Symbol.for("brokerage.portal.instance");
 const registry = globalThis as typeof globalThis & { [STARTED]?: true };
@@ -25,7 +26,5 @@ export async function startInstance(): Promise<void> {
   const heartbeat = startInstanceHeartbeat(getDb(), { kind: "portal", throttleStore: rateLimits.store }, {
     onError: (error) => logger.warn({ err: error }, "instance heartbeat failed"),
   });
-  const stop = () => void heartbeat.stop();
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  onShutdown("instance heartbeat", () => heartbeat.stop());
 }

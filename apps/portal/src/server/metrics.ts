@@ -9,6 +9,7 @@ import { apiRouteLabel, createMetricsServer, createServiceMetrics, installServic
 import { getDb } from "@brokerage/db/client";
 import { env } from "~/env";
 import { getLogger } from "./logger";
+import { onShutdown } from "./shutdown";
 
 const STARTED = Symbol.for("brokerage.portal.metrics");
 const registry = globalThis as typeof globalThis & { [STARTED]?: true };
@@ -65,7 +66,5 @@ export function startMetrics(): void {
   server.on("error", (error) => logger.error({ err: error }, "metrics server failed"));
   server.listen(env.METRICS_PORT, env.METRICS_HOST, () => logger.info({ port: env.METRICS_PORT, host: env.METRICS_HOST }, "metrics listening"));
   server.unref();
-  const stop = () => server.close();
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  onShutdown("metrics listener", () => new Promise<void>((resolve) => server.close(() => resolve())));
 }

@@ -5,6 +5,7 @@ import { closeTransports, createDispatcher, createTransportsFromEnv } from "@bro
 import { getDb } from "@brokerage/db/client";
 import { env } from "~/env";
 import { getLogger } from "./logger";
+import { onShutdown } from "./shutdown";
 
 const STARTED = Symbol.for("brokerage.portal.outbox-dispatcher");
 const registry = globalThis as typeof globalThis & { [STARTED]?: true };
@@ -33,20 +34,14 @@ export function startOutboxDispatcher(): void {
     "outbox dispatcher started",
   );
 
-  // Next exits on its own after closing the HTTP server; stopping here lets the batch in
-  // progress finish when there is time. When there is not, its lease expires and another
-  // dispatcher sends it again (delivery is at least once, with a stable Message-ID).
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "outbox dispatcher stopping");
-    void dispatcher
-      .stop()
-      .then(() => closeTransports(transports))
-      .then(() => logger.info("outbox dispatcher stopped"))
-      .catch((error: unknown) => logger.error({ err: error }, "outbox dispatcher did not stop cleanly"));
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  // The production start waits for this stop before it exits: the message in hand is
+  // marked SENT, the rest of the batch is handed back for another instance at once. A
+  // process that dies mid-send instead leaves its lease to expire, and another dispatcher
+  // sends the message again (at least once, with a stable Message-ID).
+  onShutdown("outbox dispatcher", async () => {
+    logger.info("outbox dispatcher stopping");
+    await dispatcher.stop();
+    await closeTransports(transports);
+    logger.info("outbox dispatcher stopped");
+  });
 }

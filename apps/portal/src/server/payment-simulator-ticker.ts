@@ -6,6 +6,7 @@
 import { env } from "~/env";
 import { getPaymentSimulator } from "./deps";
 import { getLogger } from "./logger";
+import { onShutdown } from "./shutdown";
 
 const STARTED = Symbol.for("brokerage.portal.payment-simulator-ticker");
 const registry = globalThis as typeof globalThis & { [STARTED]?: true };
@@ -35,7 +36,5 @@ export function startPaymentSimulatorTicker(): void {
       });
   }, env.DISPATCH_INTERVAL_MS);
   timer.unref();
-  const stop = () => clearInterval(timer);
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  onShutdown("payment simulator ticker", () => clearInterval(timer));
 }
