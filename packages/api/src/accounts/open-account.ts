@@ -105,7 +105,9 @@ export async function openAccount(deps: OpeningDeps, input: OpenAccountInput, re
   if (group.accountMode === "DEMO" && !brand.allowDemoOpening) throw new DomainError("DEMO_OPENING_DISABLED");
   if (group.accountMode === "REAL" && !brand.allowRealOpening) throw new DomainError("REAL_OPENING_DISABLED");
   if (group.accountMode === "REAL" && customer.emailVerifiedAt === null) throw new DomainError("EMAIL_NOT_VERIFIED");
-  if (group.kind === "WALLET") await assertNoWallet(db, input.customerId, group.currency);
+  // A repeat of a recorded opening answers that opening (below), even once its wallet exists.
+  const repeat = input.idempotencyKey ? await findByKey(db, input.customerId, input.idempotencyKey) : null;
+  if (group.kind === "WALLET" && !repeat) await assertNoWallet(db, input.customerId, group.currency);
   if (groupNeedsKyc(group, brand) && !isKycApproved(await getKycState(db, input.customerId))) {
     const wallet = group.kind === "WALLET";
     const state = await setRequiredLevel(db, {

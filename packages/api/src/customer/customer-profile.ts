@@ -16,6 +16,7 @@ export const customerProfileSelect = {
   smsOtpEnabled: true,
   emailVerifiedAt: true,
   phoneVerifiedAt: true,
+  createdAt: true,
   brand: { select: { code: true, displayName: true } },
 } satisfies Prisma.CustomerSelect;
 
@@ -44,6 +45,8 @@ export function toCustomerProfile(c: ProfileRow) {
     otpEnabled: c.otpEnabled || c.smsOtpEnabled ? 1 : 0,
     emailVerified: c.emailVerifiedAt !== null,
     phoneVerified: c.phoneVerifiedAt !== null,
+    /** When the customer signed up (ISO 8601). */
+    createdAt: c.createdAt.toISOString(),
   };
 }
 

@@ -204,7 +204,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       title: options.title ?? "Brokerage customer API",
       version: options.version ?? "1.0.0",
       description: [
-        "The customer API of seeds 000 (OpenCustomerAccount) and 002 (customer authentication) under `/customer/...`, seed 001 (client accounts) under `/api/v2/...` and seed 003 (user onboarding) under `/v1/user/...`: a thin facade over the portal's tRPC procedures.",
+        "The customer API of seeds 000 (OpenCustomerAccount) and 002 (customer authentication) under `/customer/...`, seed 001 (client accounts) under `/api/v2/...` and seed 003 (user onboarding, account and portfolios) under `/v1/user/...` and `/v1/account...`: a thin facade over the portal's tRPC procedures.",
         "",
         "- Seeds 000/002 use snake_case names; seeds 001/003 the seeds' camelCase, with seed 003's success envelope `{\"success\": true, \"data\": ..., \"errorCode\": 0, \"errorMessage\": \"\"}`. Refusals answer the one error body below on every path (field names in `field_errors` are the endpoint's own).",
         "- Query parameters of seed 001/003 endpoints are only those documented: any other is 400 `INVALID_DATA` naming it.",

@@ -7,6 +7,7 @@ import type { ErrorCode } from "../errors";
 import { appRouter } from "../root";
 import { createCallerFactory } from "../trpc";
 import { CLIENT_ACCOUNT_ROUTES } from "./routes-client-accounts";
+import { PORTFOLIO_ROUTES } from "./routes-portfolios";
 import { USER_ROUTES } from "./routes-user";
 import {
   groupsToHttp,
@@ -353,8 +354,8 @@ const BASE_ROUTES: readonly Route[] = [
   },
 ];
 
-/** Seeds 000/002 (`/customer/...`), seed 001 (`/api/v2/...`) and seed 003 (`/v1/user/...`). */
-export const ROUTES: readonly Route[] = [...BASE_ROUTES, ...CLIENT_ACCOUNT_ROUTES, ...USER_ROUTES];
+/** Seeds 000/002 (`/customer/...`), seed 001 (`/api/v2/...`) and seed 003 (`/v1/user/...`, `/v1/account...`). */
+export const ROUTES: readonly Route[] = [...BASE_ROUTES, ...CLIENT_ACCOUNT_ROUTES, ...USER_ROUTES, ...PORTFOLIO_ROUTES];
 
 export const OPENAPI_PATH = "/api/openapi.json";
 

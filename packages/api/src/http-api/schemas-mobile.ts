@@ -142,3 +142,34 @@ export const forgetPasswordResponseSchema = envelope(
 );
 
 export const changePasswordResponseSchema = envelope(z.object({ data: z.object({}) }));
+
+const portfolioSchema = z.object({
+  portfolioId: z.string().describe("The wallet's id (seed 001 `accountId`), as a string."),
+  name: z.string().describe("The wallet's caption."),
+  accountId: z.string().describe("The customer's id."),
+  creationTs: z.string().describe("When it was opened (ISO 8601)."),
+  publicStrategy: z.literal(false).describe("Always false: portfolios are not shared."),
+  portfolioAccountType: z.literal("TRADING"),
+  currency: z.string().describe("Additive: ISO 4217 letters."),
+  login: int().describe("Additive: the trading core's account number."),
+});
+
+export const userAccountResponseSchema = envelope(
+  z.object({
+    accountId: z.string().describe("The customer's id: seed 003's account is the customer, made at sign-up."),
+    email: z.string(),
+    subAccountId: z.null().describe("Not offered: always null."),
+    subAccountEmail: z.null().describe("Not offered: always null."),
+    encryptionKey: z.null().describe("Not offered: no key is shared with clients."),
+    creationTs: z.string().describe("When the customer signed up (ISO 8601)."),
+    portfolios: z.array(portfolioSchema).describe("The customer's open wallets, oldest first."),
+    additionalInfo: z
+      .object({
+        kycStatus: z.string().describe("The KYC status's name, e.g. `APPROVED`."),
+        preferredCurrency: z.string().describe("The default `currency` of a new portfolio."),
+      })
+      .describe("Seed 003's free-form strings: here the KYC status and the preferred currency."),
+    active: z.boolean().describe("True once KYC is approved: portfolios can be opened then."),
+    tradingPortfolioId: z.string().nullable().describe("The portfolio just opened; otherwise the oldest; null without any."),
+  }),
+);

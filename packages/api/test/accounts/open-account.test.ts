@@ -211,6 +211,15 @@ describe("OpenCustomerAccount", () => {
     expect(await coreBalance(first.login)).toBe("10000.00");
   });
 
+  it("a repeated idempotency key of a wallet opening returns that wallet, not WALLET_EXISTS", async () => {
+    const { api, customer } = await newCustomer(h, { kycApproved: true });
+    const first = await api.accounts.open({ group: "wallet-usd", idempotencyKey: "wallet-key-0001" });
+    const again = await api.accounts.open({ group: "wallet-usd", idempotencyKey: "wallet-key-0001" });
+    expect(again).toEqual({ ...first, temporaryPassword: null });
+    expect(await codeOf(api.accounts.open({ group: "wallet-usd", idempotencyKey: "wallet-key-0002" }))).toBe("WALLET_EXISTS");
+    expect(await h.db.account.count({ where: { customerId: customer.id } })).toBe(1);
+  });
+
   it("binds an idempotency key to its request: the same key with another request is 409 IDEMPOTENCY_KEY_REUSED", async () => {
     const { api, customer } = await newCustomer(h);
     await api.accounts.open({ group: "demo-usd", idempotencyKey: "key-bound-0001" });

@@ -52,6 +52,8 @@ const ENDPOINTS = [
   ["post", "/v1/user/refresh"],
   ["get", "/v1/user/forget-password"],
   ["put", "/v1/user/change-password"],
+  ["post", "/v1/account/portfolio"],
+  ["post", "/v1/account"],
 ] as const;
 
 const PUBLIC = new Set([
@@ -210,6 +212,9 @@ describe("the OpenAPI document", () => {
       ["challengeType", "code", "otpCode", "password", "passwordConfirm", "sessionId", "username"].sort(),
     );
     expect(params("get", "/v1/user/forget-password")).toEqual({ "query:email": true });
+    expect(bodyKeys("post", "/v1/account")).toEqual(["accountId", "email", "userId"]);
+    expect(bodyKeys("post", "/v1/account/portfolio")).toEqual(["accountId", "currency", "name", "portfolioAccountType", "portfolioId"]);
+    expect(op("post", "/v1/account/portfolio").responses["403"]["x-error-codes"]).toEqual(["KYC_REQUIRED"]);
     for (const [method, path] of ENDPOINTS.filter(([, p]) => p.startsWith("/v1/"))) {
       const success = resolve(op(method, path).responses["200"].content["application/json"].schema.$ref);
       expect(Object.keys(success.properties).sort(), `${method} ${path}`).toEqual(["data", "errorCode", "errorMessage", "success"]);
