@@ -10,9 +10,10 @@ import {
 
 const SETUP_CODE = { digits: 6, about: /set-up code is/i } as const;
 const SIGN_IN_CODE = { digits: 6, about: /sign-in code is/i } as const;
+const STEP_UP_SMS = { digits: 6, about: /to confirm:/i } as const;
 
 test.describe("sign-in codes by text message", () => {
-  test("turned on with a code to the verified phone; a fresh browser signs in with the SMS code; a wrong code is refused; a recovery code still works", async ({
+  test("turned on with a code to the verified phone; a fresh browser signs in with the SMS code; a wrong code is refused; a recovery code still works; new recovery codes and turning off are confirmed by SMS", async ({
     page,
     request,
     browser,
@@ -91,5 +92,30 @@ test.describe("sign-in codes by text message", () => {
     } finally {
       await third.close();
     }
+
+    // Text messages are the only factor: new recovery codes, then turning them off, are
+    // confirmed by a code sent to the phone.
+    await page.goto("/security");
+    await sms.getByRole("button", { name: "Create new recovery codes" }).click();
+    const confirm = sms.getByRole("form", { name: "Confirm this operation" });
+    await expect(confirm.getByText("We send a code by text message to your verified phone number.")).toBeVisible();
+    await confirm.getByRole("button", { name: "Send code" }).click();
+    await expect(confirm.getByText(`Code sent to +35`)).toBeVisible();
+    await confirm.getByLabel("Confirmation code").fill(await readCode(request, phone, STEP_UP_SMS));
+    await confirm.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeFocused();
+    await expect(page.getByText("Your new recovery codes are ready. The old ones no longer work.")).toBeVisible();
+    const renewed = await readRecoveryCodes(page);
+    expect(renewed).not.toContain(recoveryCodes[1]);
+    await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
+
+    await sms.getByRole("button", { name: "Turn off text message codes" }).click();
+    await confirm.getByRole("button", { name: "Send code" }).click();
+    // Sent (the mailbox now holds this confirmation's code, newest first).
+    await expect(confirm.getByText(`Code sent to +35`)).toBeVisible();
+    await confirm.getByLabel("Confirmation code").fill(await readCode(request, phone, STEP_UP_SMS));
+    await confirm.getByRole("button", { name: "Confirm" }).click();
+    await expect(sms.getByText("Sign-in codes by text message are now off.", { exact: false })).toBeVisible();
+    await expect(sms.getByText("Off", { exact: true })).toBeVisible();
   });
 });

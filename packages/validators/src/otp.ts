@@ -12,7 +12,7 @@ export const enableOtpInput = z.strictObject({
   currentCode: otpOrRecoveryCodeField.optional(),
 });
 
-/** otp.check, otp.disable, otp.regenerateRecoveryCodes. */
+/** otp.check. */
 export const otpCodeInput = z.strictObject({ code: otpOrRecoveryCodeField });
 
 /** smsFactor.enable: the 6-digit code sent by SMS to the verified phone. */
@@ -23,10 +23,19 @@ export const enableSmsFactorInput = z.strictObject({
 /** smsFactor.setDefault: the factor sign-in asks for first when both are on. */
 export const setDefaultSecondFactorInput = z.strictObject({ factor: z.enum(["TOTP", "SMS"]) });
 /**
- * otp.disable: a current TOTP code or a recovery code (`code`, seed 002; the code is the
- * confirmation itself), or, without one, the step-up confirmation (`stepUp`) of the 403
- * STEP_UP_REQUIRED answer. Not both.
+ * A confirmation by the second factor: a current TOTP code (`code`, seed 002; the code is
+ * the confirmation itself), or, without one, the step-up confirmation (`stepUp`) of the
+ * 403 STEP_UP_REQUIRED answer, by any factor that is on. Not both.
  */
-export const otpDisableInput = z
+const codeOrStepUpInput = z
   .strictObject({ code: otpOrRecoveryCodeField.optional(), stepUp: stepUpField.optional() })
   .refine((v) => !(v.code !== undefined && v.stepUp !== undefined), { message: "Send either code or stepUp", path: ["stepUp"] });
+
+/** otp.disable: `code` may also be a recovery code. */
+export const otpDisableInput = codeOrStepUpInput;
+
+/** otp.regenerateRecoveryCodes: `code` is the app's (customers with text messages only confirm by `stepUp`). */
+export const regenerateRecoveryCodesInput = codeOrStepUpInput;
+
+/** smsFactor.disable: turning off the last second factor asks for the step-up confirmation. */
+export const disableSmsFactorInput = z.strictObject({ stepUp: stepUpField.optional() }).optional();

@@ -207,11 +207,37 @@ export async function disableOtp(
 }
 
 /** New recovery codes for a current TOTP code (which is the re-authentication); the old ones stop working. */
-export async function regenerateRecoveryCodes(deps: SecondFactorDeps, session: CustomerSession, code: string, request: RequestMeta) {
+/**
+ * A new set of recovery codes (the old ones stop working). Confirmed by a current code of
+ * the app (`code`), or by the step-up confirmation with any factor that is on: customers
+ * with text messages alone confirm by an SMS code. Without any factor: OTP_NOT_CONFIGURED.
+ */
+export async function regenerateRecoveryCodes(
+  deps: SecondFactorDeps,
+  session: CustomerSession,
+  input: { code?: string | undefined; stepUp?: StepUpInput | undefined },
+  request: RequestMeta,
+) {
   const { customerId } = session;
-  await verifySecondFactor(deps, { customerId, code, allowRecoveryCode: false, purpose: "recovery_codes" }, request);
+  if (input.code !== undefined) {
+    await verifySecondFactor(deps, { customerId, code: input.code, allowRecoveryCode: false, purpose: "recovery_codes" }, request);
+    await markReauthenticated(deps.db, session.sessionId, deps.clock.now());
+  } else {
+    const factors = await deps.db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { otpEnabled: true, smsOtpEnabled: true } });
+    if (!factors.otpEnabled && !factors.smsOtpEnabled) throw new DomainError("OTP_NOT_CONFIGURED");
+    await requireStepUp(
+      deps,
+      session,
+      {
+        operation: "otp.regenerateRecoveryCodes",
+        params: {},
+        summary: { en: "creating new recovery codes", de: "Erstellen neuer Wiederherstellungscodes" },
+      },
+      input.stepUp,
+      request,
+    );
+  }
   const now = deps.clock.now();
-  await markReauthenticated(deps.db, session.sessionId, now);
   const recoveryCodes = await deps.db.$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, customerId, now);
     await recordAuditEvent(tx, { kind: "customer.recovery_codes_regenerated", customerId, request, at: now });

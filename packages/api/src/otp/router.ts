@@ -8,7 +8,7 @@ import {
   setupOtp,
 } from "./otp-management";
 import { customerProcedure } from "../trpc";
-import { enableOtpInput, otpCodeInput, otpDisableInput } from "./schemas";
+import { enableOtpInput, otpCodeInput, otpDisableInput, regenerateRecoveryCodesInput } from "./schemas";
 
 /** Seed 002's TOTP contract, plus status and recovery codes. */
 export const otpRouter = {
@@ -31,6 +31,6 @@ export const otpRouter = {
   disable: customerProcedure.input(otpDisableInput).mutation(({ ctx, input }) => disableOtp(ctx, ctx.session, input, ctx.request)),
 
   regenerateRecoveryCodes: customerProcedure
-    .input(otpCodeInput)
-    .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx, ctx.session, input.code, ctx.request)),
+    .input(regenerateRecoveryCodesInput)
+    .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx, ctx.session, input, ctx.request)),
 } satisfies TRPCRouterRecord;

@@ -1,2 +1,2 @@
 // Shared with the portal's security forms (@brokerage/validators).
-export { enableOtpInput, otpCodeInput, otpDisableInput } from "@brokerage/validators";
+export { enableOtpInput, otpCodeInput, otpDisableInput, regenerateRecoveryCodesInput } from "@brokerage/validators";

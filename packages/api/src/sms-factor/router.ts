@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { customerProcedure } from "../trpc";
-import { enableSmsFactorInput, setDefaultSecondFactorInput } from "./schemas";
+import { disableSmsFactorInput, enableSmsFactorInput, setDefaultSecondFactorInput } from "./schemas";
 import { disableSmsFactor, enableSmsFactor, sendSmsFactorSetupCode, setDefaultSecondFactor, smsFactorStatus } from "./sms-factor";
 
 /** Text messages as a second factor, beside the authenticator app (otp router). */
@@ -11,7 +11,9 @@ export const smsFactorRouter = {
 
   enable: customerProcedure.input(enableSmsFactorInput).mutation(({ ctx, input }) => enableSmsFactor(ctx, ctx.session, input, ctx.request)),
 
-  disable: customerProcedure.mutation(({ ctx }) => disableSmsFactor(ctx, ctx.session, ctx.request)),
+  disable: customerProcedure
+    .input(disableSmsFactorInput)
+    .mutation(({ ctx, input }) => disableSmsFactor(ctx, ctx.session, input?.stepUp, ctx.request)),
 
   setDefault: customerProcedure.input(setDefaultSecondFactorInput).mutation(({ ctx, input }) => setDefaultSecondFactor(ctx, ctx.session, input)),
 } satisfies TRPCRouterRecord;

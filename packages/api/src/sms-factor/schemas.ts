@@ -1,2 +1,2 @@
 // Shared with the portal's security forms (@brokerage/validators).
-export { enableSmsFactorInput, setDefaultSecondFactorInput } from "@brokerage/validators";
+export { disableSmsFactorInput, enableSmsFactorInput, setDefaultSecondFactorInput } from "@brokerage/validators";

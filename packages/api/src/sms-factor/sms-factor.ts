@@ -2,6 +2,7 @@
 // phone, off again, and the factor asked for first when an authenticator app is on too.
 // Sending and checking the codes is sms-codes/sms-codes.ts (shared with sign-in and step-up).
 import type { Database } from "@brokerage/db";
+import type { StepUpInput } from "@brokerage/validators";
 import type { RequestMeta } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
@@ -11,6 +12,7 @@ import type { SecondFactorDeps } from "../otp/verify-second-factor";
 import { markReauthenticated, requireRecentAuthentication } from "../session/reauthentication";
 import type { CustomerSession } from "../session/resolve-session";
 import { revokeSessions } from "../session/sessions";
+import { requireStepUp } from "../step-up/require-step-up";
 import { checkSmsCode, maskPhone, sendSmsCode } from "../sms-codes/sms-codes";
 
 async function factors(db: Database, customerId: number) {
@@ -108,14 +110,32 @@ export async function enableSmsFactor(deps: SecondFactorDeps, session: CustomerS
 }
 
 /**
- * Turns text messages off (REAUTH_REQUIRED first). Recovery codes go when no factor is
- * left; live sign-in codes die; every other session ends; the owner gets an e-mail.
+ * Turns text messages off (REAUTH_REQUIRED first). When they are the last second factor,
+ * that is two-factor authentication going off: the step-up confirmation first (an SMS
+ * code; 403 STEP_UP_REQUIRED without `stepUp`). Recovery codes go when no factor is left;
+ * live sign-in codes die; every other session ends; the owner gets an e-mail.
  */
-export async function disableSmsFactor(deps: SecondFactorDeps, session: CustomerSession, request: RequestMeta) {
+export async function disableSmsFactor(deps: SecondFactorDeps, session: CustomerSession, stepUp: StepUpInput | undefined, request: RequestMeta) {
   const { customerId } = session;
   await requireRecentAuthentication(deps, session);
   const c = await factors(deps.db, customerId);
   if (!c.smsOtpEnabled) return { smsOtpEnabled: false as const };
+  if (!c.otpEnabled) {
+    await requireStepUp(
+      deps,
+      session,
+      {
+        operation: "smsFactor.disable",
+        params: { factor: "sms" },
+        summary: {
+          en: "turning off two-factor authentication by text message",
+          de: "Deaktivieren der Zwei-Faktor-Authentifizierung per SMS",
+        },
+      },
+      stepUp,
+      request,
+    );
+  }
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
     const turned = await tx.customer.updateMany({

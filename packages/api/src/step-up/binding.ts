@@ -6,6 +6,8 @@ export const STEP_UP_OPERATIONS = [
   "payoutMethods.add",
   "accounts.archive",
   "otp.disable",
+  "otp.regenerateRecoveryCodes",
+  "smsFactor.disable",
   "profile.requestEmailChange",
   "profile.requestPhoneChange",
 ] as const;

@@ -7,6 +7,7 @@ import { loginCustomer, type LoginInput } from "../../src/auth/login";
 import { createSession } from "../../src/session/sessions";
 import { createHarness, type Harness } from "../support/harness";
 import { callerAs, codeOf, messageIds, newMessages, refusal, rowCounts, uniqueEmail, uniqueIp, uniquePhone, web } from "../identity/fixtures";
+import { challengeOf, confirmed } from "../step-up/fixtures";
 import { createCustomer, PASSWORD } from "./fixtures";
 
 let h: Harness;
@@ -53,6 +54,10 @@ async function withSmsFactor() {
   const enabled = await c.api.smsFactor.enable({ code });
   return { ...c, recoveryCodes: enabled.recoveryCodes! };
 }
+
+/** smsFactor.disable as the customer does it: confirmed by an SMS code when it is the last factor. */
+const turnSmsOff = (c: { id: number; api: ReturnType<typeof callerAs> }) =>
+  confirmed(h, c.api, c.id, (stepUp) => c.api.smsFactor.disable(stepUp ? { stepUp } : undefined));
 
 const login = (input: LoginInput, ip = uniqueIp()) =>
   loginCustomer(h, input, { requestId: "login", ip, userAgent: "vitest" }, "API");
@@ -108,7 +113,7 @@ describe("turning text messages on", () => {
 
   it("does not take a sign-in code of the same customer as the setup code (codes are bound to their use)", async () => {
     const c = await withSmsFactor();
-    await c.api.smsFactor.disable();
+    await turnSmsOff(c);
     await h.rateLimits.reset("smsCodeCooldown", `${c.id}:SMS_FACTOR_SETUP`);
     // SMS off again: a setup code, and (with the factor briefly on) a sign-in code of the same customer
     const setup = await smsCodeSentBy(c.phone, () => c.api.smsFactor.sendSetupCode());
@@ -252,6 +257,13 @@ describe("both factors", () => {
     expect(await codeOf(login({ email: c.email, password: PASSWORD, otpCode: sms, otpChannel: "sms" }))).toBe("OK");
   });
 
+  it("turning text messages off while the app stays on needs no confirmation; two-factor stays on", async () => {
+    const c = await withBoth();
+    expect(await c.api.smsFactor.disable()).toEqual({ smsOtpEnabled: false });
+    expect(await h.db.recoveryCode.count({ where: { customerId: c.id } })).toBe(10);
+    expect((await refusal(login({ email: c.email, password: PASSWORD }))).code).toBe("OTP_REQUIRED");
+  });
+
   it("turning the app off keeps the recovery codes while text messages are on; turning both off removes them", async () => {
     const c = await withBoth();
     const totp = await generate({ secret: c.secret, epoch: Math.floor(h.clock.now().getTime() / 1000) });
@@ -259,7 +271,7 @@ describe("both factors", () => {
     expect(await h.db.recoveryCode.count({ where: { customerId: c.id } })).toBe(10);
     expect((await c.api.smsFactor.status()).defaultFactor).toBe("SMS");
     expect(await codeOf(c.api.smsFactor.setDefault({ factor: "TOTP" }))).toBe("INVALID_DATA");
-    await c.api.smsFactor.disable();
+    await turnSmsOff(c);
     expect(await h.db.recoveryCode.count({ where: { customerId: c.id } })).toBe(0);
     const ok = await login({ email: c.email, password: PASSWORD });
     expect(ok.otpEnabled).toBe(0);
@@ -267,16 +279,61 @@ describe("both factors", () => {
 });
 
 describe("turning text messages off", () => {
+  it("as the last factor it needs an SMS confirmation bound to it: nothing changes until then, and a confirmation is used once", async () => {
+    const c = await withSmsFactor();
+    const asked = await challengeOf(c.api.smsFactor.disable());
+    expect(asked.channels).toEqual(["sms"]);
+    expect((await c.api.smsFactor.status()).smsOtpEnabled).toBe(true);
+    // A confirmation made for new recovery codes does not turn text messages off.
+    const other = await challengeOf(c.api.otp.regenerateRecoveryCodes({}));
+    const otherCode = await smsCodeSentBy(c.phone, () => c.api.stepUp.send({ challengeId: other.challengeId, channel: "sms" }));
+    expect(await codeOf(c.api.smsFactor.disable({ stepUp: { challengeId: other.challengeId, code: otherCode } }))).toBe("STEP_UP_MISMATCH");
+    // A wrong code leaves it on, with a try used.
+    const code = await smsCodeSentBy(c.phone, () => c.api.stepUp.send({ challengeId: asked.challengeId, channel: "sms" }));
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    const refused = await refusal(c.api.smsFactor.disable({ stepUp: { challengeId: asked.challengeId, code: wrong } }));
+    expect([refused.code, refused.details]).toEqual(["CODE_INVALID", { challengeId: asked.challengeId, triesLeft: 4 }]);
+    expect((await c.api.smsFactor.status()).smsOtpEnabled).toBe(true);
+    expect(await c.api.smsFactor.disable({ stepUp: { challengeId: asked.challengeId, code } })).toEqual({ smsOtpEnabled: false });
+    expect(await h.db.recoveryCode.count({ where: { customerId: c.id } })).toBe(0);
+    expect(await codeOf(c.api.smsFactor.disable({ stepUp: { challengeId: asked.challengeId, code } }))).toBe("OK"); // already off: nothing to confirm
+  });
+
+
   it("ends the other sessions, voids live sign-in codes, and sign-in needs no code any more", async () => {
     const c = await withSmsFactor();
     const code = await smsCodeSentBy(c.phone, () => login({ email: c.email, password: PASSWORD }));
     const other = await webSession(c.id);
-    expect(await c.api.smsFactor.disable()).toEqual({ smsOtpEnabled: false });
+    expect(await turnSmsOff(c)).toEqual({ smsOtpEnabled: false });
     expect(await codeOf(other.api.customer.me())).toBe("INVALID_CUSTOMER_SESSION");
     expect(await codeOf(c.api.customer.me())).toBe("OK");
     expect(await h.db.verificationCode.count({ where: { customerId: c.id, purpose: "SMS_SIGN_IN", consumedAt: null } })).toBe(0);
     const ok = await login({ email: c.email, password: PASSWORD, otpCode: code });
     expect(ok.otpEnabled).toBe(0);
     expect(await h.db.recoveryCode.count({ where: { customerId: c.id } })).toBe(0);
+  });
+});
+
+describe("new recovery codes with text messages alone", () => {
+  it("are confirmed by an SMS code: the old codes stop working, the new ones work once", async () => {
+    const c = await withSmsFactor();
+    // The app's code is no way in: there is no app.
+    expect(await codeOf(c.api.otp.regenerateRecoveryCodes({ code: "123456" }))).toBe("OTP_NOT_CONFIGURED");
+    const asked = await challengeOf(c.api.otp.regenerateRecoveryCodes({}));
+    expect(asked.channels).toEqual(["sms"]);
+    const code = await smsCodeSentBy(c.phone, () => c.api.stepUp.send({ challengeId: asked.challengeId, channel: "sms" }));
+    const { recoveryCodes } = await c.api.otp.regenerateRecoveryCodes({ stepUp: { challengeId: asked.challengeId, code } });
+    expect(recoveryCodes).toHaveLength(10);
+    expect(recoveryCodes).not.toContain(c.recoveryCodes[0]);
+    expect(await codeOf(c.api.otp.regenerateRecoveryCodes({ stepUp: { challengeId: asked.challengeId, code } }))).toBe("STEP_UP_USED");
+    expect(await codeOf(login({ email: c.email, password: PASSWORD, otpCode: c.recoveryCodes[0]! }))).toBe("INVALID_OTP_CODE");
+    expect(await codeOf(login({ email: c.email, password: PASSWORD, otpCode: recoveryCodes[0]! }))).toBe("OK");
+    expect(await codeOf(c.api.otp.regenerateRecoveryCodes({ code: "123456", stepUp: { challengeId: asked.challengeId, code } }))).toBe("INVALID_DATA");
+  });
+
+  it("without any second factor: OTP_NOT_CONFIGURED, and no challenge is made", async () => {
+    const c = await customerWithPhone();
+    expect(await codeOf(c.api.otp.regenerateRecoveryCodes({}))).toBe("OTP_NOT_CONFIGURED");
+    expect(await h.db.stepUpChallenge.count({ where: { customerId: c.id } })).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { enableSmsFactorInput } from "@brokerage/validators";
+import { enableSmsFactorInput, type StepUpInput } from "@brokerage/validators";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -11,6 +11,7 @@ import { FormAlert, useRefusalAlert } from "~/components/forms/form-messages";
 import formStyles from "~/components/forms/forms.module.css";
 import { useHydrated } from "~/components/forms/use-hydrated";
 import { useReauthRetry } from "~/components/reauth/reauth-prompt";
+import { useStepUp } from "~/components/step-up/step-up-prompt";
 import { useTRPC } from "~/trpc/react";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import styles from "./security.module.css";
@@ -21,6 +22,7 @@ export interface SmsFactorStatus {
   phone: string | null;
   phoneVerified: boolean;
   defaultFactor: "TOTP" | "SMS" | null;
+  recoveryCodesLeft: number;
 }
 
 const FIELD_OF_CODE = { CODE_INVALID: "code", CODE_EXPIRED: "code" } as const;
@@ -28,7 +30,9 @@ const FIELD_OF_CODE = { CODE_INVALID: "code", CODE_EXPIRED: "code" } as const;
 /**
  * Sign-in codes by text message, beside the authenticator app: turned on with a code sent
  * to the verified phone, off again, and which factor comes first when both are on. Every
- * change asks for the password inline when the last one is older than 5 minutes.
+ * change asks for the password inline when the last one is older than 5 minutes. With
+ * text messages as the only factor, turning them off (two-factor off) and new recovery
+ * codes are confirmed by a code sent to the phone (the shared step-up prompt).
  */
 export function SmsFactorSettings({ status, account, issuer }: { status: SmsFactorStatus; account: string; issuer: string }) {
   const t = useTranslations("security.sms");
@@ -40,13 +44,17 @@ export function SmsFactorSettings({ status, account, issuer }: { status: SmsFact
   const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [recoveryIntro, setRecoveryIntro] = useState("");
 
   const send = useMutation(trpc.smsFactor.sendSetupCode.mutationOptions());
   const enable = useMutation(trpc.smsFactor.enable.mutationOptions());
   const disable = useMutation(trpc.smsFactor.disable.mutationOptions());
   const setDefault = useMutation(trpc.smsFactor.setDefault.mutationOptions());
+  const regenerate = useMutation(trpc.otp.regenerateRecoveryCodes.mutationOptions());
+  const [confirmRefusal, setConfirmRefusal] = useState<unknown>(null);
+  const stepUp = useStepUp({ onRefusal: setConfirmRefusal });
   const sendAlert = useRefusalAlert(send.error);
-  const disableAlert = useRefusalAlert(disable.error);
+  const disableAlert = useRefusalAlert(disable.error ?? regenerate.error ?? confirmRefusal);
   const defaultAlert = useRefusalAlert(setDefault.error);
   const form = useZodForm(enableSmsFactorInput, { code: "" }, { fieldOfCode: FIELD_OF_CODE });
 
@@ -66,20 +74,42 @@ export function SmsFactorSettings({ status, account, issuer }: { status: SmsFact
     });
   }
 
-  function turnOff() {
-    setNotice(null);
-    disable.reset();
-    disable.mutate(undefined, {
-      onSuccess: () => done(t("nowOff")),
-      onError: (error) => void reauth.guard(error, turnOff),
-    });
+  /** The operation, then again with the confirmation when it asks for one (step-up) or the password (re-authentication). */
+  function confirmedRun(run: (confirmation: StepUpInput | undefined) => Promise<void>, reset: () => void) {
+    const start = () => {
+      setNotice(null);
+      setConfirmRefusal(null);
+      reset();
+      run(undefined).catch((error: unknown) => {
+        if (reauth.guard(error, start)) return;
+        if (stepUp.guard(error, run)) reset();
+      });
+    };
+    start();
   }
+
+  const turnOff = () =>
+    confirmedRun(async (confirmation) => {
+      await disable.mutateAsync(confirmation ? { stepUp: confirmation } : undefined);
+      done(t("nowOff"));
+    }, disable.reset);
+
+  const newRecoveryCodes = () =>
+    confirmedRun(async (confirmation) => {
+      const out = await regenerate.mutateAsync(confirmation ? { stepUp: confirmation } : {});
+      setRecoveryCodes(out.recoveryCodes);
+      setRecoveryIntro(t("codesRegenerated"));
+      router.refresh();
+    }, regenerate.reset);
 
   /** Throws the refusal for the form to show (REAUTH_REQUIRED asks for the password and sends again). */
   async function turnOn(values: { code: string }): Promise<void> {
     try {
       const result = await enable.mutateAsync(values);
-      if (result.recoveryCodes) setRecoveryCodes(result.recoveryCodes);
+      if (result.recoveryCodes) {
+        setRecoveryCodes(result.recoveryCodes);
+        setRecoveryIntro(t("nowOn"));
+      }
       done(t("nowOn"));
     } catch (error) {
       const retry = () => void turnOn(values).catch((refusal: unknown) => form.showRefusal(refusal));
@@ -90,7 +120,7 @@ export function SmsFactorSettings({ status, account, issuer }: { status: SmsFact
 
   if (recoveryCodes) {
     return (
-      <RecoveryCodesPanel codes={recoveryCodes} intro={t("nowOn")} account={account} issuer={issuer} onDone={() => setRecoveryCodes(null)} />
+      <RecoveryCodesPanel codes={recoveryCodes} intro={recoveryIntro} account={account} issuer={issuer} onDone={() => setRecoveryCodes(null)} />
     );
   }
 
@@ -129,9 +159,26 @@ export function SmsFactorSettings({ status, account, issuer }: { status: SmsFact
                 </p>
               </>
             ) : null}
+            {!status.totpEnabled ? (
+              <section aria-labelledby="sms-recovery-title" className={`${styles.subsection} stack`}>
+                <h3 id="sms-recovery-title">{t("recoveryTitle")}</h3>
+                <p>{t("recoveryIntro", { count: status.recoveryCodesLeft })}</p>
+                <p>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={!hydrated || regenerate.isPending || stepUp.active}
+                    onClick={newRecoveryCodes}
+                  >
+                    {regenerate.isPending ? t("regenerating") : t("regenerate")}
+                  </button>
+                </p>
+              </section>
+            ) : null}
             <FormAlert alert={disableAlert} />
+            {stepUp.prompt}
             <p>
-              <button type="button" className="button button--secondary" disabled={!hydrated || disable.isPending} onClick={turnOff}>
+              <button type="button" className="button button--secondary" disabled={!hydrated || disable.isPending || stepUp.active} onClick={turnOff}>
                 {disable.isPending ? t("pending") : t("turnOff")}
               </button>
             </p>
