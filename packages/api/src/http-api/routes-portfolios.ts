@@ -125,7 +125,8 @@ export const PORTFOLIO_ROUTES: readonly Route[] = [
     errors: ["INVALID_DATA", "INVALID_CUSTOMER_SESSION", "NOT_FOUND"],
     run: async (api, input) => {
       const me = await api.customer.me();
-      assertSelf(me, input as z.infer<typeof accountBodySchema>);
+      // The facade checked the body; parsed again here for the schema's trimming.
+      assertSelf(me, accountBodySchema.parse(input));
       return userAccount(api, me, null);
     },
   },
@@ -145,7 +146,8 @@ export const PORTFOLIO_ROUTES: readonly Route[] = [
     responseDescription: "The portfolio was opened (or, for a repeated `portfolioId`, had been).",
     errors: ["INVALID_DATA", "INVALID_CUSTOMER_SESSION", "NOT_FOUND", ...OPENING_ERRORS],
     run: async (api, input) => {
-      const body = input as z.infer<typeof portfolioBodySchema>;
+      // The facade checked the body; parsed again here for the schema's trimming and letter case.
+      const body = portfolioBodySchema.parse(input);
       const me = await api.customer.me();
       assertSelf(me, body);
       const currency = body.currency ?? me.preferredCurrency;

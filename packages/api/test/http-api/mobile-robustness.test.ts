@@ -67,7 +67,8 @@ describe("seed 001/003 paths: methods and paths", () => {
       "/v1/user",
       "/v1/user/sign-up/",
       "/v1/user/SIGN-UP",
-      "/v1/account/portfolio",
+      "/v1/account/",
+      "/v1/account/portfolios",
     ]) {
       const reply = await s.api.call("GET", path, { token });
       expect([path, reply.status, reply.body.error]).toEqual([path, 404, "NOT_FOUND"]);

@@ -6,6 +6,7 @@ import { useCallback, useRef, useState } from "react";
 import { useForm, type DefaultValues, type FieldPath, type FieldValues, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { useErrorMessage, type ErrorMessage } from "~/i18n/use-error-message";
+import { appCodeOf } from "~/trpc/error-info";
 import { zodCodeResolver } from "./code-resolver";
 import { fieldSentenceKeys, planRefusal } from "./refusal";
 
@@ -21,9 +22,10 @@ export interface ZodFormOptions<TValues extends FieldValues> {
    */
   sentence?: (field: string, code: FieldCode, refusal: unknown) => string | undefined;
   /**
-   * A sentence of the form's own for a domain code put on a field by `fieldOfCode`, when
-   * the catalog's general one does not fit this form (a wrong code at sign-in is from a text
-   * message, not the authenticator app). Return undefined to use the catalog's.
+   * A sentence of the form's own for a domain code, on a field (`fieldOfCode`) or in the
+   * alert, when the catalog's general one does not fit this form (a wrong code at sign-in
+   * is from a text message, not the authenticator app; staff ask an administrator, not
+   * support). Return undefined to use the catalog's.
    */
   domainSentence?: (appCode: string, refusal: unknown) => string | undefined;
 }
@@ -92,7 +94,8 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
             : sentenceOf(field.name, field.code as FieldCode, error),
         });
       }
-      setAlert(plan.alert ? described : undefined);
+      const own = plan.alert ? domainSentence?.(appCodeOf(error) ?? "", error) : undefined;
+      setAlert(plan.alert ? (own !== undefined ? { ...described, sentence: own } : described) : undefined);
       setRefusals((n) => n + 1);
     },
     [describe, fieldOfCode, sentenceOf, domainSentence, setError, getValues],

@@ -5,9 +5,9 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useId, useTransition, type FormEvent } from "react";
+import { useTransition } from "react";
+import { FilterDate, FilterForm, FilterSelect, pageSizeOptions } from "~/components/filters/filter-form";
 import { useTRPC } from "~/trpc/react";
-import forms from "../../accounts/_components/forms.module.css";
 import { formatMoney } from "../../accounts/_lib/money";
 import {
   ACCOUNT_CHOICES_INPUT,
@@ -20,7 +20,6 @@ import {
   STATUS_VALUES,
   toListInput,
   type HistoryState,
-  type RawSearchParams,
 } from "./_lib/history-params";
 import styles from "./history.module.css";
 
@@ -59,7 +58,7 @@ export function HistoryView({ state }: { state: HistoryState }) {
         </a>
       </header>
 
-      <FilterForm key={historyHref(state)} state={state} accounts={accounts.items} onApply={navigate} />
+      <HistoryFilters key={historyHref(state)} state={state} accounts={accounts.items} onApply={navigate} />
 
       <section aria-labelledby="history-results" className="stack" aria-busy={pending}>
         <div className={styles.resultsHeader}>
@@ -152,7 +151,7 @@ export function HistoryTable({ items, caption }: { items: HistoryItem[]; caption
   );
 }
 
-function FilterForm({
+function HistoryFilters({
   state,
   accounts,
   onApply,
@@ -162,101 +161,46 @@ function FilterForm({
   onApply: (next: HistoryState) => void;
 }) {
   const t = useTranslations("history");
-  const id = useId();
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const raw: RawSearchParams = {};
-    for (const key of new Set(data.keys())) raw[key] = data.getAll(key).map(String).filter((v) => v !== "");
-    // New filters start again at the newest movements.
-    onApply({ ...parseHistoryState(raw), cursor: undefined });
-  }
-
   return (
-    <form method="get" action="/money/history" onSubmit={submit} className={styles.filters} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} className={styles.filtersHeading}>
-        {t("filtersHeading")}
-      </h2>
-      <div className={styles.filterGrid}>
-        <div className={forms.field}>
-          <label className={forms.label} htmlFor={`${id}-account`}>
-            {t("account")}
-          </label>
-          <select id={`${id}-account`} name="account" defaultValue={state.accountId ?? ""} className={forms.control}>
-            <option value="">{t("anyAccount")}</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {t("accountOption", { caption: a.caption, login: a.login, currency: a.currency })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={forms.field}>
-          <label className={forms.label} htmlFor={`${id}-kind`}>
-            {t("kindLabel")}
-          </label>
-          <select id={`${id}-kind`} name="kind" defaultValue={state.kinds[0] ?? ""} className={forms.control}>
-            <option value="">{t("anyKind")}</option>
-            {KIND_VALUES.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={forms.field}>
-          <label className={forms.label} htmlFor={`${id}-status`}>
-            {t("statusLabel")}
-          </label>
-          <select id={`${id}-status`} name="status" defaultValue={state.statuses[0] ?? ""} className={forms.control}>
-            <option value="">{t("anyStatus")}</option>
-            {STATUS_VALUES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={forms.field}>
-          <label className={forms.label} htmlFor={`${id}-from`}>
-            {t("from")}
-          </label>
-          <input id={`${id}-from`} type="date" name="from" defaultValue={state.from ?? ""} className={forms.control} aria-describedby={`${id}-dates-hint`} />
-        </div>
-        <div className={forms.field}>
-          <label className={forms.label} htmlFor={`${id}-to`}>
-            {t("to")}
-          </label>
-          <input id={`${id}-to`} type="date" name="to" defaultValue={state.to ?? ""} className={forms.control} aria-describedby={`${id}-dates-hint`} />
-        </div>
-        <div className={forms.field}>
-          <label className={forms.label} htmlFor={`${id}-limit`}>
-            {t("pageSize")}
-          </label>
-          <select id={`${id}-limit`} name="limit" defaultValue={String(state.limit)} className={forms.control}>
-            {[...new Set([...PAGE_SIZES, state.limit])]
-              .sort((a, b) => a - b)
-              .map((size) => (
-                <option key={size} value={size}>
-                  {t("perPage", { count: size })}
-                </option>
-              ))}
-          </select>
-        </div>
-      </div>
-      <p id={`${id}-dates-hint`} className={forms.hint}>
-        {t("datesHint")}
-      </p>
-      <div className={forms.actions}>
-        <button type="submit" className="button">
-          {t("apply")}
-        </button>
-        <Link href="/money/history" className="button button--secondary">
-          {t("clear")}
-        </Link>
-      </div>
-    </form>
+    <FilterForm
+      action="/money/history"
+      heading={t("filtersHeading")}
+      applyLabel={t("apply")}
+      clearLabel={t("clear")}
+      // New filters start again at the newest movements.
+      onApply={(values) => onApply({ ...parseHistoryState(values), cursor: undefined })}
+      hint={t("datesHint")}
+    >
+      <FilterSelect
+        name="account"
+        label={t("account")}
+        defaultValue={state.accountId ? String(state.accountId) : ""}
+        anyLabel={t("anyAccount")}
+        options={accounts.map((a) => ({ value: String(a.id), label: t("accountOption", { caption: a.caption, login: a.login, currency: a.currency }) }))}
+      />
+      <FilterSelect
+        name="kind"
+        label={t("kindLabel")}
+        defaultValue={state.kinds[0] ?? ""}
+        anyLabel={t("anyKind")}
+        options={KIND_VALUES.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+      />
+      <FilterSelect
+        name="status"
+        label={t("statusLabel")}
+        defaultValue={state.statuses[0] ?? ""}
+        anyLabel={t("anyStatus")}
+        options={STATUS_VALUES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
+      <FilterDate name="from" label={t("from")} defaultValue={state.from ?? ""} described />
+      <FilterDate name="to" label={t("to")} defaultValue={state.to ?? ""} described />
+      <FilterSelect
+        name="limit"
+        label={t("pageSize")}
+        defaultValue={String(state.limit)}
+        options={pageSizeOptions(PAGE_SIZES, state.limit, (count) => t("perPage", { count }))}
+      />
+    </FilterForm>
   );
 }
 

@@ -1,48 +1,38 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { signIn } from "~/auth";
+import { refused, type ActionResult } from "~/server/action-result";
 import { safeRedirectPath } from "~/security/safe-redirect";
 
-export interface StaffSignInState {
-  /** A domain error code (CUSTOMER_NOT_FOUND_OR_INCORRECT, OTP_REQUIRED ...), MISSING_FIELDS or UNKNOWN. */
-  error: string | null;
-  /** The account has two-factor authentication: the form asks for the code. */
-  otpRequired: boolean;
-}
+const staffSignInInput = z.object({
+  email: z.string().max(254),
+  password: z.string().max(1024),
+  otpCode: z.string().max(64).optional(),
+  returnTo: z.string().max(2048).optional(),
+});
 
-const OTP_CODES = new Set(["OTP_REQUIRED", "INVALID_OTP_CODE"]);
-
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
+export type StaffSignInActionInput = z.input<typeof staffSignInInput>;
 
 /**
  * Staff sign-in through next-auth's `staff` Credentials provider. A refusal comes back as
- * the domain code the provider's `SignInRefused` carries; success sets the session cookie
- * and goes to `returnTo` (a staff page) or the staff home.
+ * the domain code the provider's `SignInRefused` carries (the form asks for the code on
+ * OTP_REQUIRED, else shows the sentence); success sets the session cookie and names the
+ * page to go to: `returnTo` (a staff page) or the staff home. Staff pages send a member
+ * who still has to enrol TOTP on to the enrolment first.
  */
-export async function staffSignInAction(
-  previous: StaffSignInState,
-  form: FormData,
-): Promise<StaffSignInState> {
-  const email = text(form.get("email")).trim();
-  const password = text(form.get("password"));
-  const otpCode = text(form.get("otpCode")).replace(/\s+/g, "");
-  // Staff pages send a member who still has to enrol TOTP on to the enrolment first.
-  const target = safeRedirectPath(text(form.get("returnTo")), { prefix: "/staff" }) ?? "/staff";
-  const otpRequired = previous.otpRequired || otpCode !== "";
-  if (!email || !password) return { error: "MISSING_FIELDS", otpRequired };
-  if (otpRequired && !otpCode) return { error: "OTP_REQUIRED", otpRequired: true };
-
+export async function staffSignInAction(input: StaffSignInActionInput): Promise<ActionResult<{ redirectTo: string }>> {
+  const parsed = staffSignInInput.safeParse(input);
+  if (!parsed.success) return refused("INVALID_DATA");
+  const { email, password, returnTo } = parsed.data;
+  const otpCode = parsed.data.otpCode?.replace(/\s+/g, "");
   try {
-    await signIn("staff", { email, password, ...(otpCode ? { otpCode } : {}), redirect: false });
+    await signIn("staff", { email: email.trim(), password, ...(otpCode ? { otpCode } : {}), redirect: false });
   } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      const code = error.code;
-      return { error: code, otpRequired: otpRequired || OTP_CODES.has(code) };
-    }
-    if (error instanceof AuthError) return { error: "UNKNOWN", otpRequired };
+    if (error instanceof CredentialsSignin) return refused(error.code);
+    if (error instanceof AuthError) return refused("INTERNAL_ERROR");
     throw error;
   }
-  redirect(target);
+  return { ok: true, value: { redirectTo: safeRedirectPath(returnTo ?? "", { prefix: "/staff" }) ?? "/staff" } };
 }

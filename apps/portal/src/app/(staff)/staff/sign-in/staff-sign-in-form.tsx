@@ -1,123 +1,67 @@
 "use client";
 
+import { signInCodeStep, signInPasswordStep } from "@brokerage/validators";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
-import { staffSignInAction, type StaffSignInState } from "./actions";
-import styles from "./sign-in.module.css";
+import { useCallback, useEffect, useState } from "react";
+import { CodeField, Form, SubmitButton, TextField, untilNavigated, useZodForm } from "~/components/forms";
+import { staffSignInAction } from "./actions";
 
-const INITIAL: StaffSignInState = { error: null, otpRequired: false };
+const FIELD_OF_CODE = { INVALID_OTP_CODE: "otpCode" } as const;
+/** Codes whose sentence is the staff page's own (an administrator helps staff, not support). */
+const STAFF_SENTENCES = new Set(["FORBIDDEN", "OTP_NOT_CONFIGURED"]);
 
-type ErrorKey =
-  | "MISSING_FIELDS"
-  | "INVALID_DATA"
-  | "CUSTOMER_NOT_FOUND_OR_INCORRECT"
-  | "FORBIDDEN"
-  | "OTP_REQUIRED"
-  | "INVALID_OTP_CODE"
-  | "OTP_NOT_CONFIGURED"
-  | "TOO_MANY_ATTEMPTS"
-  | "UNKNOWN";
-
-const KNOWN = new Set<string>([
-  "MISSING_FIELDS",
-  "INVALID_DATA",
-  "CUSTOMER_NOT_FOUND_OR_INCORRECT",
-  "FORBIDDEN",
-  "OTP_REQUIRED",
-  "INVALID_OTP_CODE",
-  "OTP_NOT_CONFIGURED",
-  "TOO_MANY_ATTEMPTS",
-]);
-
-const errorKey = (code: string): ErrorKey => (KNOWN.has(code) ? (code as ErrorKey) : "UNKNOWN");
-
+/**
+ * E-mail and password, then (staff always have two-factor sign-in once enrolled) the code
+ * of the authenticator app or a recovery code, keeping the e-mail and password. A member
+ * who has not enrolled yet goes straight on to the enrolment.
+ */
 export function StaffSignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations("staff.signIn");
-  const [state, action, pending] = useActionState(staffSignInAction, INITIAL);
-  // Controlled fields: React resets an uncontrolled form after its action, and the OTP
-  // step needs the e-mail and password again.
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [otpCode, setOtpCode] = useState("");
-  const otpField = useRef<HTMLInputElement>(null);
-  const alert = useRef<HTMLDivElement>(null);
-
+  const [codeStep, setCodeStep] = useState(false);
+  const domainSentence = useCallback(
+    (appCode: string) => (STAFF_SENTENCES.has(appCode) ? t(`errors.${appCode as "FORBIDDEN" | "OTP_NOT_CONFIGURED"}`) : undefined),
+    [t],
+  );
+  const form = useZodForm(codeStep ? signInCodeStep : signInPasswordStep, { email: "", password: "", otpCode: "" }, {
+    fieldOfCode: FIELD_OF_CODE,
+    domainSentence,
+  });
+  const { setFocus } = form;
   useEffect(() => {
-    if (!state.error) return;
-    if (state.otpRequired) otpField.current?.focus();
-    else alert.current?.focus();
-  }, [state]);
+    if (codeStep) setFocus("otpCode");
+  }, [codeStep, setFocus]);
 
   return (
-    <form
-      action={action}
-      className={styles.form}
-      aria-describedby={state.error ? "staff-sign-in-error" : undefined}
+    <Form
+      form={form}
+      onSubmit={async (values) => {
+        const result = await staffSignInAction({ ...values, returnTo });
+        // OTP_REQUIRED is not a refusal to show: it adds the code field.
+        if (!result.ok && result.error.data.appCode === "OTP_REQUIRED" && !codeStep) {
+          form.clearAlert();
+          setCodeStep(true);
+          return;
+        }
+        if (!result.ok) return result;
+        // A full page load: the staff frame and every cached query belong to the new session.
+        window.location.assign(result.value.redirectTo);
+        return untilNavigated();
+      }}
     >
-      {state.error ? (
-        <div
-          id="staff-sign-in-error"
-          ref={alert}
-          tabIndex={-1}
-          role="alert"
-          className={`alert ${styles.error}`}
-        >
-          {t(`errors.${errorKey(state.error)}`)}
-        </div>
-      ) : null}
-      <input type="hidden" name="returnTo" value={returnTo} />
-      <div className={styles.field}>
-        <label htmlFor="staff-email">{t("email")}</label>
-        <input
-          id="staff-email"
-          name="email"
-          type="email"
-          autoComplete="username"
+      <TextField id="staff-email" name="email" type="email" label={t("email")} autoComplete="username" required maxLength={254} spellCheck={false} />
+      <TextField id="staff-password" name="password" type="password" label={t("password")} autoComplete="current-password" required maxLength={1024} />
+      {codeStep ? (
+        <CodeField
+          id="staff-otp"
+          name="otpCode"
+          label={t("otpCode")}
+          hint={t("otpHint")}
+          autoCapitalize="none"
           required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          maxLength={32}
         />
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="staff-password">{t("password")}</label>
-        <input
-          id="staff-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </div>
-      {state.otpRequired ? (
-        <div className={styles.field}>
-          <label htmlFor="staff-otp">{t("otpCode")}</label>
-          <p id="staff-otp-hint" className={styles.hint}>
-            {t("otpHint")}
-          </p>
-          <input
-            ref={otpField}
-            id="staff-otp"
-            name="otpCode"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            aria-describedby="staff-otp-hint"
-            required
-            value={otpCode}
-            onChange={(event) => setOtpCode(event.target.value)}
-          />
-        </div>
       ) : null}
-      <div className={styles.actions}>
-        <button type="submit" className="button" aria-disabled={pending || undefined}>
-          {t("submit")}
-        </button>
-        <p role="status" className={styles.hint}>
-          {pending ? t("submitting") : ""}
-        </p>
-      </div>
-    </form>
+      <SubmitButton label={t("submit")} pendingLabel={t("submitting")} />
+    </Form>
   );
 }
