@@ -1,5 +1,5 @@
 import type { SupportedLocale } from "@brokerage/validators";
-import { type EmailContent, type MessageLanguage, messageLocale, signature } from "../messaging/templates";
+import { type EmailContent, type EmailWording, localizedEmail, type MessageLanguage, messageLocale } from "../messaging/templates";
 
 const levelWording: Record<SupportedLocale, Record<number, string>> = {
   en: { 1: "your identity", 2: "your identity and address" },
@@ -14,7 +14,7 @@ export function kycApprovedEmail(input: {
   language?: MessageLanguage;
 }): EmailContent {
   const locale = messageLocale(input.language);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "verification approved",
       body:
@@ -32,17 +32,13 @@ export function kycApprovedEmail(input: {
           : "Ein weiterer Schritt ist nötig: Melden Sie sich im Portal an, um zu sehen, was Sie als Nächstes senden müssen."),
     },
   };
-  return {
-    template: "kyc-approved",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("kyc-approved", locale, input.brandName, text);
 }
 
 /** After staff rejected a KYC submission; the reason is the reviewer's, meant for the customer. */
 export function kycRejectedEmail(input: { reason: string; brandName: string; language?: MessageLanguage }): EmailContent {
   const locale = messageLocale(input.language);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "verification not approved",
       body:
@@ -58,9 +54,5 @@ export function kycRejectedEmail(input: { reason: string; brandName: string; lan
         `Melden Sie sich im Portal an, um sie zu korrigieren und erneut einzureichen.`,
     },
   };
-  return {
-    template: "kyc-rejected",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("kyc-rejected", locale, input.brandName, text);
 }

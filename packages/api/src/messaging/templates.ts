@@ -41,6 +41,19 @@ const SIGNATURE_NOTE: Record<SupportedLocale, string> = {
 export const signature = (brandName: string, locale: SupportedLocale = "en") =>
   `\n\n-- \n${brandName}\n${SIGNATURE_NOTE[locale]}`;
 
+/** An e-mail's wording in every supported locale: the subject (the brand goes before it) and the body. */
+export type EmailWording = Record<SupportedLocale, { subject: string; body: string }>;
+
+/** The e-mail in `locale`: the brand before the subject, the signature under the body. */
+export function localizedEmail(template: string, locale: SupportedLocale, brandName: string, text: EmailWording, secret?: string): EmailContent {
+  return {
+    template,
+    subject: `${brandName}: ${text[locale].subject}`,
+    body: text[locale].body + signature(brandName, locale),
+    ...(secret !== undefined ? { secret } : {}),
+  };
+}
+
 /** A moment as a line of an e-mail, in UTC: "2026-11-23 12:00 UTC" / "23.11.2026, 12:00 UTC". */
 export function messageTime(at: Date, locale: SupportedLocale = "en"): string {
   if (locale === "en") return `${at.toISOString().replace("T", " ").slice(0, 16)} UTC`;
@@ -175,7 +188,7 @@ export function stepUpCodeEmail(input: {
   language?: MessageLanguage;
 }): EmailContent {
   const locale = messageLocale(input.language);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "Your confirmation code",
       body:
@@ -191,12 +204,7 @@ export function stepUpCodeEmail(input: {
         `Falls Sie ihn nicht angefordert haben, geben Sie ihn an niemanden weiter und ändern Sie Ihr Passwort: Möglicherweise ist jemand anderes mit Ihrem Konto angemeldet.`,
     },
   };
-  return {
-    template: "step-up-code",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-    secret: input.code,
-  };
+  return localizedEmail("step-up-code", locale, input.brandName, text, input.code);
 }
 
 /** A step-up confirmation code by SMS (`summary` in the customer's language, as for the e-mail). */
@@ -322,7 +330,7 @@ export function securityNoticeEmail(input: {
 }): EmailContent {
   const locale = messageLocale(input.language);
   const event = securityEventText[locale](input.event);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "security notice",
       body: `${event} on ${messageTime(input.at, locale)}.\n\nIf this was not you, reset your password and contact support at once.`,
@@ -334,11 +342,7 @@ export function securityNoticeEmail(input: {
         `Falls Sie das nicht waren, setzen Sie sofort Ihr Passwort zurück und wenden Sie sich an den Kundenservice.`,
     },
   };
-  return {
-    template: "security-notice",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("security-notice", locale, input.brandName, text);
 }
 
 /** Text from a client (a user agent) made safe for one line of a plain-text e-mail. */
@@ -359,7 +363,7 @@ export function newSignInEmail(input: {
   language?: MessageLanguage;
 }): EmailContent {
   const locale = messageLocale(input.language);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "new sign-in to your account",
       body:
@@ -381,11 +385,7 @@ export function newSignInEmail(input: {
         `Sie die Zwei-Faktor-Authentifizierung und melden Sie die Geräte ab, die Sie nicht kennen (Sicherheit, Geräte).`,
     },
   };
-  return {
-    template: "new-sign-in",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("new-sign-in", locale, input.brandName, text);
 }
 
 /** After the customer closed their client relationship (customerData.close). */
@@ -397,7 +397,7 @@ export function relationshipClosedEmail(input: {
 }): EmailContent {
   const locale = messageLocale(input.language);
   const when = messageTime(input.at, locale);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "your client relationship is closed",
       body:
@@ -415,9 +415,5 @@ export function relationshipClosedEmail(input: {
         `vorgeschriebene Frist auf, und nichts darüber hinaus.`,
     },
   };
-  return {
-    template: "relationship-closed",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("relationship-closed", locale, input.brandName, text);
 }

@@ -5,11 +5,12 @@
 import type { SupportedLocale } from "@brokerage/validators";
 import {
   type EmailContent,
+  type EmailWording,
+  localizedEmail,
   type MessageLanguage,
   messageLocale,
   messageTime,
   SECRET_PLACEHOLDER,
-  signature,
   type SmsContent,
 } from "../messaging";
 
@@ -33,7 +34,7 @@ export function emailChangeCodeEmail(input: {
   language?: MessageLanguage;
 }): EmailContent {
   const locale = messageLocale(input.language);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "confirm your new e-mail address",
       body:
@@ -51,12 +52,7 @@ export function emailChangeCodeEmail(input: {
         `Falls Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht: Ohne den Code ändert sich nichts.`,
     },
   };
-  return {
-    template: "email-change-code",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-    secret: input.code,
-  };
+  return localizedEmail("email-change-code", locale, input.brandName, text, input.code);
 }
 
 /**
@@ -67,7 +63,7 @@ export function emailChangeCodeEmail(input: {
 export function emailChangeAddressInUseEmail(input: { at: Date; brandName: string; language?: MessageLanguage }): EmailContent {
   const locale = messageLocale(input.language);
   const when = messageTime(input.at, locale);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "your e-mail address was entered on another account",
       body:
@@ -83,11 +79,7 @@ export function emailChangeAddressInUseEmail(input: { at: Date; brandName: strin
         `Wenn Sie das waren, melden Sie sich stattdessen bei dem Konto an, das diese Adresse bereits verwendet. Andernfalls müssen Sie nichts tun.`,
     },
   };
-  return {
-    template: "email-change-address-in-use",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("email-change-address-in-use", locale, input.brandName, text);
 }
 
 /** To the current address when a change is asked for. */
@@ -100,7 +92,7 @@ export function emailChangeRequestedNotice(input: {
   const locale = messageLocale(input.language);
   const when = messageTime(input.at, locale);
   const masked = maskEmail(input.newEmail);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "change of your e-mail address asked for",
       body:
@@ -116,11 +108,7 @@ export function emailChangeRequestedNotice(input: {
         `Falls Sie das nicht waren, ändern Sie sofort Ihr Passwort und melden Sie die Geräte ab, die Sie nicht kennen (Sicherheit, Geräte).`,
     },
   };
-  return {
-    template: "email-change-requested",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("email-change-requested", locale, input.brandName, text);
 }
 
 /** To the old address (and the new one) once the change is made. */
@@ -133,7 +121,7 @@ export function emailChangedNotice(input: {
   const locale = messageLocale(input.language);
   const when = messageTime(input.at, locale);
   const masked = maskEmail(input.newEmail);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "your e-mail address was changed",
       body:
@@ -149,11 +137,7 @@ export function emailChangedNotice(input: {
         `Falls Sie das nicht waren, wenden Sie sich sofort an den Kundenservice.`,
     },
   };
-  return {
-    template: "email-changed",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("email-changed", locale, input.brandName, text);
 }
 
 /** To the new number: seed 003's 4-digit code. */
@@ -185,7 +169,7 @@ export function phoneChangeNotice(input: {
   const locale = messageLocale(input.language);
   const when = messageTime(input.at, locale);
   const masked = maskPhone(input.newPhone);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: input.done ? "your phone number was changed" : "change of your phone number asked for",
       body:
@@ -205,9 +189,5 @@ export function phoneChangeNotice(input: {
         `Falls Sie das nicht waren, ändern Sie sofort Ihr Passwort und melden Sie die Geräte ab, die Sie nicht kennen (Sicherheit, Geräte).`,
     },
   };
-  return {
-    template: input.done ? "phone-changed" : "phone-change-requested",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail(input.done ? "phone-changed" : "phone-change-requested", locale, input.brandName, text);
 }

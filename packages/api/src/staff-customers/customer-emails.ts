@@ -1,5 +1,5 @@
 import type { SupportedLocale } from "@brokerage/validators";
-import { type EmailContent, type MessageLanguage, messageLocale, messageTime, signature } from "../messaging/templates";
+import { type EmailContent, type EmailWording, localizedEmail, type MessageLanguage, messageLocale, messageTime } from "../messaging/templates";
 
 /** A customer created by staff: where to set a password, with a code that works once. */
 export function welcomeSetPasswordEmail(input: {
@@ -10,7 +10,7 @@ export function welcomeSetPasswordEmail(input: {
   language?: MessageLanguage;
 }): EmailContent {
   const locale = messageLocale(input.language);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "set your password",
       body:
@@ -26,11 +26,7 @@ export function welcomeSetPasswordEmail(input: {
         `Der Code funktioniert einmal und ist ${input.expiresInHours} Stunden gültig. Danach verwenden Sie „Passwort vergessen?“ auf der Anmeldeseite.`,
     },
   };
-  return {
-    template: "staff-created-welcome",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("staff-created-welcome", locale, input.brandName, text);
 }
 
 /** What support staff did at the customer's request. */
@@ -58,7 +54,7 @@ export function staffActionEmail(input: {
   const locale = messageLocale(input.language);
   const action = actionText[locale][input.action];
   const when = messageTime(input.at, locale);
-  const text: Record<SupportedLocale, { subject: string; body: string }> = {
+  const text: EmailWording = {
     en: {
       subject: "security notice",
       body: `${action} on ${when}, by our support team at your request.\n\nIf you did not ask for this, contact support at once.`,
@@ -70,9 +66,5 @@ export function staffActionEmail(input: {
         `Falls Sie das nicht veranlasst haben, wenden Sie sich sofort an den Kundenservice.`,
     },
   };
-  return {
-    template: "staff-support-action",
-    subject: `${input.brandName}: ${text[locale].subject}`,
-    body: text[locale].body + signature(input.brandName, locale),
-  };
+  return localizedEmail("staff-support-action", locale, input.brandName, text);
 }
