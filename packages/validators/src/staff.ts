@@ -53,6 +53,26 @@ const typedIdField = z
   .refine((v) => v === "" || /^\d{1,10}$/.test(v), withCode("INVALID_FORMAT", "Digits only"))
   .transform((v) => (v === "" ? undefined : Number(v)));
 
+/** Why staff act on a customer: kept in the audit trail, and the customer is told. */
+export const staffReasonField = staffTextField(1, 500);
+
+/** staffCustomers.endSessions / resetTwoFactor as the support form holds them. */
+export const customerSupportForm = z.strictObject({ reason: staffReasonField });
+
+export const CLIENT_CATEGORIES = ["RETAIL", "PROFESSIONAL"] as const;
+
+/** staffCustomers.setCategory: the new category and the evidence the decision rests on (MiFID II Annex II). */
+export const clientCategoryForm = z.strictObject({
+  category: z.enum(CLIENT_CATEGORIES),
+  evidence: staffTextField(10, 2000),
+});
+
+/** staffCustomers.assign as the form holds it: desk and manager as typed text; empty clears one. */
+export const assignCustomerForm = z.strictObject({
+  deskId: typedIdField.transform((v) => v ?? null),
+  managerId: typedIdField.transform((v) => v ?? null),
+});
+
 export const BALANCE_ADJUSTMENT_TYPES = ["deposit", "withdrawal"] as const;
 
 /** The maker's balance adjustment form (staff.adjustBalance; the idempotency key comes from the kit). */

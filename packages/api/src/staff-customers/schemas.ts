@@ -1,3 +1,4 @@
+import { clientCategoryForm, customerSupportForm } from "@brokerage/validators";
 import { z } from "zod";
 import { emailField } from "../auth/fields";
 
@@ -5,14 +6,6 @@ const customerIdField = z.number().int().positive().max(2_147_483_647);
 const staffIdField = z.number().int().positive().max(2_147_483_647);
 const deskIdField = z.number().int().positive().max(2_147_483_647);
 const noControl = (v: string) => !/\p{Cc}/u.test(v);
-
-/** Why staff act: kept in the audit trail. */
-const reasonField = z
-  .string()
-  .trim()
-  .min(1, { message: "Give a reason" })
-  .max(500)
-  .refine(noControl, { message: "No control characters" });
 
 export const TAN_CHANNELS = ["sms", "email", "totp"] as const;
 
@@ -25,17 +18,11 @@ export const searchInput = z.strictObject({
 
 export const customerIdInput = z.strictObject({ customerId: customerIdField });
 
-export const setCategoryInput = z.strictObject({
-  customerId: customerIdField,
-  category: z.enum(["RETAIL", "PROFESSIONAL"]),
-  /** What the decision rests on (MiFID II Annex II criteria met, documents seen). */
-  evidence: z.string().trim().min(10, { message: "Describe the evidence (at least 10 characters)" }).max(2000).refine(noControl, { message: "No control characters" }),
-});
+/** The portal's category form (@brokerage/validators) plus the customer. */
+export const setCategoryInput = clientCategoryForm.extend({ customerId: customerIdField });
 
-export const supportActionInput = z.strictObject({
-  customerId: customerIdField,
-  reason: reasonField,
-});
+/** The portal's support form (@brokerage/validators) plus the customer. */
+export const supportActionInput = customerSupportForm.extend({ customerId: customerIdField });
 
 const nameField = z
   .string()

@@ -3,7 +3,7 @@
 // The kit's fields. Each one: a visible label, its hint and its error tied to the control
 // with aria-describedby, aria-invalid while it has an error. They read the form from
 // <Form> (react-hook-form's context); `name` is the shared schema's field name.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { get, useFormContext, useFormState } from "react-hook-form";
 import styles from "./forms.module.css";
 
@@ -71,6 +71,27 @@ export function TextField({ name, label, hint, id, className, ...input }: InputP
       <label htmlFor={field.id}>{label}</label>
       {hint ? <FieldHint id={field.hintId}>{hint}</FieldHint> : null}
       <input {...input} {...register(name)} id={field.id} className={className ? `${styles.input} ${className}` : styles.input} {...field.aria} />
+      <FieldError id={field.errorId}>{field.error}</FieldError>
+    </div>
+  );
+}
+
+/** A few lines of text (a reason, evidence): the kit's parts around a textarea. */
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  id,
+  ...textarea
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name" | "aria-invalid" | "aria-describedby" | "className" | "value" | "defaultValue" | "onChange" | "onBlur"> &
+  FieldProps) {
+  const { register } = useFormContext();
+  const field = useFieldParts(name, { id, hint: Boolean(hint) });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? <FieldHint id={field.hintId}>{hint}</FieldHint> : null}
+      <textarea rows={4} {...textarea} {...register(name)} id={field.id} className={styles.textarea} {...field.aria} />
       <FieldError id={field.errorId}>{field.error}</FieldError>
     </div>
   );

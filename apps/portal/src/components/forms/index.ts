@@ -9,6 +9,7 @@ export {
   FieldHint,
   RadioGroupField,
   SelectField,
+  TextAreaField,
   TextField,
   useFieldParts,
   type FieldParts,

@@ -15,6 +15,8 @@ interface SubmitButtonProps {
    * attempt at a time either way.
    */
   keepsFocus?: boolean;
+  /** A form with two submit buttons learns here which one was pressed (it runs before the submit). */
+  onClick?: () => void;
 }
 
 /**
@@ -32,7 +34,7 @@ function KitSubmitButton(props: SubmitButtonProps) {
   return <Button {...props} pending={isSubmitting} />;
 }
 
-function Button({ pending, label, pendingLabel, secondary = false, keepsFocus = false }: SubmitButtonProps & { pending: boolean }) {
+function Button({ pending, label, pendingLabel, secondary = false, keepsFocus = false, onClick }: SubmitButtonProps & { pending: boolean }) {
   const hydrated = useHydrated();
   return (
     <button
@@ -40,6 +42,7 @@ function Button({ pending, label, pendingLabel, secondary = false, keepsFocus = 
       className={secondary ? "button button--secondary" : "button"}
       disabled={!hydrated || (pending && !keepsFocus)}
       aria-disabled={pending && keepsFocus ? true : undefined}
+      onClick={onClick}
     >
       {pending ? pendingLabel : label}
     </button>

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getServerCaller } from "~/trpc/server";
-import type { createCustomerForm } from "@brokerage/validators";
+import type { assignCustomerForm, clientCategoryForm, createCustomerForm, customerSupportForm } from "@brokerage/validators";
 import type { z } from "zod";
 import { runStaffAction, type StaffActionResult } from "../staff-action-result";
 
@@ -16,52 +16,29 @@ export async function createCustomerAction(
   });
 }
 
-export async function endSessionsAction(customerId: number, reason: string) {
-  const result = await runStaffAction(async () =>
-    (await getServerCaller()).staffCustomers.endSessions({ customerId, reason }),
-  );
+/** One staff action on the customer's page: the procedure, then the page is rendered again. */
+async function onCustomer<T>(customerId: number, run: (caller: Awaited<ReturnType<typeof getServerCaller>>) => Promise<T>) {
+  const result = await runStaffAction(async () => run(await getServerCaller()));
   revalidatePath(`/staff/customers/${customerId}`);
   return result;
 }
 
-export async function resetTwoFactorAction(customerId: number, reason: string) {
-  const result = await runStaffAction(async () =>
-    (await getServerCaller()).staffCustomers.resetTwoFactor({ customerId, reason }),
-  );
-  revalidatePath(`/staff/customers/${customerId}`);
-  return result;
+export async function endSessionsAction(customerId: number, values: z.output<typeof customerSupportForm>) {
+  return onCustomer(customerId, (caller) => caller.staffCustomers.endSessions({ customerId, ...values }));
 }
 
-export async function assignCustomerAction(customerId: number, deskId: string, managerId: string) {
-  const toId = (v: string) =>
-    v.trim() === "" ? null : /^\d{1,10}$/.test(v.trim()) ? Number(v.trim()) : (v as never);
-  const result = await runStaffAction(async () =>
-    (await getServerCaller()).staffCustomers.assign({
-      customerId,
-      deskId: toId(deskId),
-      managerId: toId(managerId),
-    }),
-  );
-  revalidatePath(`/staff/customers/${customerId}`);
-  return result;
+export async function resetTwoFactorAction(customerId: number, values: z.output<typeof customerSupportForm>) {
+  return onCustomer(customerId, (caller) => caller.staffCustomers.resetTwoFactor({ customerId, ...values }));
+}
+
+export async function assignCustomerAction(customerId: number, values: z.output<typeof assignCustomerForm>) {
+  return onCustomer(customerId, (caller) => caller.staffCustomers.assign({ customerId, ...values }));
 }
 
 export async function setCustomerStatusAction(customerId: number, status: 0 | 1) {
-  const result = await runStaffAction(async () =>
-    (await getServerCaller()).staff.setCustomerStatus({ customerId, status }),
-  );
-  revalidatePath(`/staff/customers/${customerId}`);
-  return result;
+  return onCustomer(customerId, (caller) => caller.staff.setCustomerStatus({ customerId, status }));
 }
 
-export async function setClientCategoryAction(
-  customerId: number,
-  category: "RETAIL" | "PROFESSIONAL",
-  evidence: string,
-) {
-  const result = await runStaffAction(async () =>
-    (await getServerCaller()).staffCustomers.setCategory({ customerId, category, evidence }),
-  );
-  revalidatePath(`/staff/customers/${customerId}`);
-  return result;
+export async function setClientCategoryAction(customerId: number, values: z.output<typeof clientCategoryForm>) {
+  return onCustomer(customerId, (caller) => caller.staffCustomers.setCategory({ customerId, ...values }));
 }

@@ -1,10 +1,12 @@
 "use client";
 
+import { assignCustomerForm, CLIENT_CATEGORIES, clientCategoryForm, customerSupportForm } from "@brokerage/validators";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition, type FormEvent } from "react";
+import { useRef, useState, useTransition } from "react";
+import { Form, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/forms";
+import type { ActionResult } from "~/server/action-result";
 import { ActionProblem } from "../../action-problem";
-import type { StaffActionResult } from "../../staff-action-result";
 import styles from "../../staff-pages.module.css";
 import {
   assignCustomerAction,
@@ -14,71 +16,48 @@ import {
   setCustomerStatusAction,
 } from "../actions";
 
-function useStaffAction() {
+/** A form's answer: on success the page (rendered on the server) is loaded again, and `onDone` says what was done. */
+function useRefreshing() {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<StaffActionResult<unknown> | null>(null);
-  const run = (call: () => Promise<StaffActionResult<unknown>>) =>
-    startTransition(async () => {
-      const answer = await call();
-      setResult(answer);
-      if (answer.ok) router.refresh();
-    });
-  return { pending, result, run };
+  return <T,>(result: ActionResult<T>, onDone: () => void) => {
+    if (result.ok) {
+      onDone();
+      router.refresh();
+    }
+    return result;
+  };
 }
 
 /** customers:support: a reason, then end the sessions or reset two-factor. */
 export function SupportActions({ customerId }: { customerId: number }) {
   const t = useTranslations("staff.customer.support");
-  const { pending, result, run } = useStaffAction();
-  const [reason, setReason] = useState("");
+  const refreshed = useRefreshing();
+  const form = useZodForm(customerSupportForm, { reason: "" });
+  // Which of the two buttons sent the form.
+  const intent = useRef<"sessions" | "twoFactor">("sessions");
   const [done, setDone] = useState<"sessions" | "twoFactor" | null>(null);
-  const submit = (what: "sessions" | "twoFactor") => (event: Pick<FormEvent, "preventDefault">) => {
-    event.preventDefault();
-    setDone(what);
-    run(() =>
-      what === "sessions"
-        ? endSessionsAction(customerId, reason)
-        : resetTwoFactorAction(customerId, reason),
-    );
-  };
   return (
     <section aria-labelledby="support-title" className={styles.panel}>
       <h2 id="support-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
-      <form className={styles.form} onSubmit={submit("sessions")}>
-        <div className="field">
-          <label htmlFor="support-reason">{t("reason")}</label>
-          <p id="support-reason-hint" className="muted small">
-            {t("reasonHint")}
-          </p>
-          <input
-            id="support-reason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={500}
-            required
-            aria-describedby="support-reason-hint"
-          />
-        </div>
+      <Form
+        form={form}
+        className={styles.form}
+        aria-labelledby="support-title"
+        onSubmit={async (values) => {
+          const what = intent.current;
+          setDone(null);
+          const result: ActionResult<unknown> = await (what === "sessions" ? endSessionsAction(customerId, values) : resetTwoFactorAction(customerId, values));
+          return refreshed(result, () => setDone(what));
+        }}
+      >
+        <TextField id="support-reason" name="reason" label={t("reason")} hint={t("reasonHint")} maxLength={500} required />
         <div className={styles.tabs}>
-          <button type="submit" className="button" disabled={pending}>
-            {t("endSessions")}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={pending}
-            onClick={submit("twoFactor")}
-          >
-            {t("resetTwoFactor")}
-          </button>
+          <SubmitButton label={t("endSessions")} pendingLabel={t("endSessions")} onClick={() => (intent.current = "sessions")} />
+          <SubmitButton secondary label={t("resetTwoFactor")} pendingLabel={t("resetTwoFactor")} onClick={() => (intent.current = "twoFactor")} />
         </div>
-      </form>
-      <ActionProblem result={result} />
-      {result?.ok && done ? (
-        <p role="status">{t(done === "sessions" ? "sessionsEnded" : "twoFactorReset")}</p>
-      ) : null}
+      </Form>
+      {done ? <p role="status">{t(done === "sessions" ? "sessionsEnded" : "twoFactorReset")}</p> : null}
     </section>
   );
 }
@@ -96,57 +75,43 @@ export function ManageActions({
   status: number;
 }) {
   const t = useTranslations("staff.customer.manage");
-  const { pending, result, run } = useStaffAction();
-  const [desk, setDesk] = useState(deskId === null ? "" : String(deskId));
-  const [manager, setManager] = useState(managerId === null ? "" : String(managerId));
+  const refreshed = useRefreshing();
+  const form = useZodForm(assignCustomerForm, { deskId: deskId === null ? "" : String(deskId), managerId: managerId === null ? "" : String(managerId) });
+  const [saved, setSaved] = useState(false);
+  // Disable/enable is a button, not a form: its refusal is shown beside it.
+  const [pending, startTransition] = useTransition();
+  const [statusResult, setStatusResult] = useState<ActionResult<unknown> | null>(null);
+  const toggle = () =>
+    startTransition(async () => {
+      setSaved(false);
+      const result = await setCustomerStatusAction(customerId, status === 0 ? 1 : 0);
+      setStatusResult(result);
+      refreshed(result, () => setSaved(true));
+    });
   return (
     <section aria-labelledby="manage-title" className={styles.panel}>
       <h2 id="manage-title">{t("title")}</h2>
-      <form
+      <Form
+        form={form}
         className={styles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          run(() => assignCustomerAction(customerId, desk, manager));
+        aria-labelledby="manage-title"
+        onSubmit={async (values) => {
+          setSaved(false);
+          setStatusResult(null);
+          return refreshed(await assignCustomerAction(customerId, values), () => setSaved(true));
         }}
       >
-        <div className="field">
-          <label htmlFor="assign-desk">{t("deskId")}</label>
-          <input
-            id="assign-desk"
-            inputMode="numeric"
-            value={desk}
-            onChange={(e) => setDesk(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="assign-manager">{t("managerId")}</label>
-          <p id="assign-manager-hint" className="muted small">
-            {t("managerIdHint")}
-          </p>
-          <input
-            id="assign-manager"
-            inputMode="numeric"
-            value={manager}
-            onChange={(e) => setManager(e.target.value)}
-            aria-describedby="assign-manager-hint"
-          />
-        </div>
-        <button type="submit" className="button" disabled={pending}>
-          {t("assign")}
-        </button>
-      </form>
+        <TextField id="assign-desk" name="deskId" inputMode="numeric" label={t("deskId")} />
+        <TextField id="assign-manager" name="managerId" inputMode="numeric" label={t("managerId")} hint={t("managerIdHint")} />
+        <SubmitButton label={t("assign")} pendingLabel={t("assign")} />
+      </Form>
       <p>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={pending}
-          onClick={() => run(() => setCustomerStatusAction(customerId, status === 0 ? 1 : 0))}
-        >
+        <button type="button" className="button button--secondary" disabled={pending} onClick={toggle}>
           {status === 0 ? t("disable") : t("enable")}
         </button>
       </p>
-      <ActionProblem result={result} />
-      {result?.ok ? <p role="status">{t("saved")}</p> : null}
+      <ActionProblem result={statusResult} />
+      {saved ? <p role="status">{t("saved")}</p> : null}
     </section>
   );
 }
@@ -154,47 +119,33 @@ export function ManageActions({
 /** customers:manage: the client category, with the evidence the decision rests on (issue 17). */
 export function CategoryAction({ customerId, category }: { customerId: number; category: "RETAIL" | "PROFESSIONAL" }) {
   const t = useTranslations("staff.customer.compliance");
-  const { pending, result, run } = useStaffAction();
-  const [next, setNext] = useState<"RETAIL" | "PROFESSIONAL">(category === "RETAIL" ? "PROFESSIONAL" : "RETAIL");
-  const [evidence, setEvidence] = useState("");
+  const refreshed = useRefreshing();
+  const form = useZodForm(clientCategoryForm, { category: category === "RETAIL" ? "PROFESSIONAL" : "RETAIL", evidence: "" });
+  const [saved, setSaved] = useState(false);
   return (
     <section aria-labelledby="category-title" className={styles.panel}>
       <h2 id="category-title">{t("formTitle")}</h2>
       <p className="muted">{t("formIntro")}</p>
-      <form
+      <Form
+        form={form}
         className={styles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          run(() => setClientCategoryAction(customerId, next, evidence));
+        aria-labelledby="category-title"
+        onSubmit={async (values) => {
+          setSaved(false);
+          return refreshed(await setClientCategoryAction(customerId, values), () => setSaved(true));
         }}
       >
-        <div className="field">
-          <label htmlFor="category-next">{t("newCategory")}</label>
-          <select id="category-next" value={next} onChange={(e) => setNext(e.target.value as "RETAIL" | "PROFESSIONAL")}>
-            <option value="RETAIL">{t("categories.RETAIL")}</option>
-            <option value="PROFESSIONAL">{t("categories.PROFESSIONAL")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="category-evidence">{t("evidence")}</label>
-          <p id="category-evidence-hint" className="muted small">
-            {t("evidenceHint")}
-          </p>
-          <textarea
-            id="category-evidence"
-            value={evidence}
-            onChange={(e) => setEvidence(e.target.value)}
-            maxLength={2000}
-            required
-            aria-describedby="category-evidence-hint"
-          />
-        </div>
-        <button type="submit" className="button" disabled={pending}>
-          {t("save")}
-        </button>
-      </form>
-      <ActionProblem result={result} />
-      {result?.ok ? <p role="status">{t("saved")}</p> : null}
+        <SelectField id="category-next" name="category" label={t("newCategory")}>
+          {CLIENT_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`categories.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField id="category-evidence" name="evidence" label={t("evidence")} hint={t("evidenceHint")} maxLength={2000} required />
+        <SubmitButton label={t("save")} pendingLabel={t("save")} />
+      </Form>
+      {saved ? <p role="status">{t("saved")}</p> : null}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useFormContext } from "react-hook-form";
-import { FieldError, FieldHint, Form, FormAlert, useFieldParts, useRefusalAlert, useZodForm } from "~/components/forms";
+import { Form, FormAlert, TextAreaField, useRefusalAlert, useZodForm } from "~/components/forms";
 import { refusalFieldCodes } from "~/components/forms/refusal";
 import { appCodeOf } from "~/trpc/error-info";
 import { approveSubmissionAction, rejectSubmissionAction, type Decision } from "./actions";
@@ -132,24 +132,9 @@ function RejectForm({ busy, onReject }: { busy: boolean; onReject: (reason: stri
   return (
     <Form form={form} className={styles.reject} aria-labelledby="reject-title" onSubmit={(values) => onReject(values.reason)}>
       <h3 id="reject-title">{t("rejectHeading")}</h3>
-      <ReasonField />
+      <TextAreaField id="reject-reason" name="reason" label={t("reason")} hint={t("reasonHint")} required maxLength={KYC_REJECTION_REASON_MAX_LENGTH + 100} />
       <RejectButton busy={busy} />
     </Form>
-  );
-}
-
-/** The reason, a few lines of text: the kit's parts around a textarea. */
-function ReasonField() {
-  const t = useTranslations("staff.decision");
-  const { register } = useFormContext();
-  const field = useFieldParts("reason", { id: "reject-reason", hint: true });
-  return (
-    <>
-      <label htmlFor={field.id}>{t("reason")}</label>
-      <FieldHint id={field.hintId}>{t("reasonHint")}</FieldHint>
-      <FieldError id={field.errorId}>{field.error}</FieldError>
-      <textarea id={field.id} rows={4} required maxLength={KYC_REJECTION_REASON_MAX_LENGTH + 100} {...register("reason")} {...field.aria} />
-    </>
   );
 }
 
