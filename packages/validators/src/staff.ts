@@ -7,6 +7,9 @@ import { emailField, newPasswordField, PREFERRED_LANGUAGE_PATTERN, typedPhoneFie
 export const STAFF_ROLES = ["ADMIN", "KYC_REVIEWER", "SUPPORT", "FINANCE"] as const;
 export const staffRoleField = z.enum(STAFF_ROLES);
 
+/** staffMembers.changeRole as the member's row on the staff page holds it. */
+export const memberRoleForm = z.strictObject({ role: staffRoleField });
+
 /** staffMembers.invite: the new member gets the enrolment link by e-mail. */
 export const inviteStaffInput = z.strictObject({
   email: emailField,
@@ -56,8 +59,8 @@ const typedIdField = z
 /** Why staff act on a customer: kept in the audit trail, and the customer is told. */
 export const staffReasonField = staffTextField(1, 500);
 
-/** staffCustomers.endSessions / resetTwoFactor as the support form holds them. */
-export const customerSupportForm = z.strictObject({ reason: staffReasonField });
+/** A staff action that needs only a reason: staffCustomers.endSessions / resetTwoFactor, staff.rejectAdjustment. */
+export const staffReasonForm = z.strictObject({ reason: staffReasonField });
 
 export const CLIENT_CATEGORIES = ["RETAIL", "PROFESSIONAL"] as const;
 

@@ -1,4 +1,4 @@
-import { clientCategoryForm, customerSupportForm } from "@brokerage/validators";
+import { clientCategoryForm, staffReasonForm } from "@brokerage/validators";
 import { z } from "zod";
 import { emailField } from "../auth/fields";
 
@@ -22,7 +22,7 @@ export const customerIdInput = z.strictObject({ customerId: customerIdField });
 export const setCategoryInput = clientCategoryForm.extend({ customerId: customerIdField });
 
 /** The portal's support form (@brokerage/validators) plus the customer. */
-export const supportActionInput = customerSupportForm.extend({ customerId: customerIdField });
+export const supportActionInput = staffReasonForm.extend({ customerId: customerIdField });
 
 const nameField = z
   .string()

@@ -1,4 +1,4 @@
-import { staffTextField } from "@brokerage/validators";
+import { staffReasonForm, staffTextField } from "@brokerage/validators";
 import { z } from "zod";
 import { accountIdField, amountField, idempotencyKeyField } from "../accounts/fields";
 
@@ -29,13 +29,5 @@ export const adjustmentRequestsInput = z
 
 export const approveAdjustmentInput = z.strictObject({ requestId: z.uuid() });
 
-export const rejectAdjustmentInput = z.strictObject({
-  requestId: z.uuid(),
-  /** Kept with the request and in the audit trail. */
-  reason: z
-    .string()
-    .trim()
-    .min(1, { message: "Give a reason" })
-    .max(500)
-    .refine((v) => !/\p{Cc}/u.test(v), { message: "No control characters" }),
-});
+/** The portal's reason form (@brokerage/validators) plus the request; the reason is kept with it and in the audit trail. */
+export const rejectAdjustmentInput = staffReasonForm.extend({ requestId: z.uuid() });

@@ -17,6 +17,10 @@ interface SubmitButtonProps {
   keepsFocus?: boolean;
   /** A form with two submit buttons learns here which one was pressed (it runs before the submit). */
   onClick?: () => void;
+  /** Off for a reason of the form's own (nothing to do), besides while pending. */
+  disabled?: boolean;
+  /** The accessible name, when the visible label needs more words (whom the button acts on). */
+  "aria-label"?: string;
 }
 
 /**
@@ -34,15 +38,25 @@ function KitSubmitButton(props: SubmitButtonProps) {
   return <Button {...props} pending={isSubmitting} />;
 }
 
-function Button({ pending, label, pendingLabel, secondary = false, keepsFocus = false, onClick }: SubmitButtonProps & { pending: boolean }) {
+function Button({
+  pending,
+  label,
+  pendingLabel,
+  secondary = false,
+  keepsFocus = false,
+  onClick,
+  disabled = false,
+  "aria-label": ariaLabel,
+}: SubmitButtonProps & { pending: boolean }) {
   const hydrated = useHydrated();
   return (
     <button
       type="submit"
       className={secondary ? "button button--secondary" : "button"}
-      disabled={!hydrated || (pending && !keepsFocus)}
+      disabled={!hydrated || disabled || (pending && !keepsFocus)}
       aria-disabled={pending && keepsFocus ? true : undefined}
       onClick={onClick}
+      aria-label={ariaLabel}
     >
       {pending ? pendingLabel : label}
     </button>

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getServerCaller } from "~/trpc/server";
-import type { balanceAdjustmentForm } from "@brokerage/validators";
+import type { balanceAdjustmentForm, staffReasonForm } from "@brokerage/validators";
 import type { z } from "zod";
 import { runStaffAction, type StaffActionResult } from "../staff-action-result";
 
@@ -46,11 +46,11 @@ export async function approveAdjustmentAction(
 
 export async function rejectAdjustmentAction(
   requestId: string,
-  reason: string,
+  values: z.output<typeof staffReasonForm>,
 ): Promise<StaffActionResult<string>> {
   const result = await runStaffAction(
     async () =>
-      (await (await getServerCaller()).staff.rejectAdjustment({ requestId, reason })).status,
+      (await (await getServerCaller()).staff.rejectAdjustment({ requestId, ...values })).status,
   );
   revalidatePath("/staff/adjustments");
   return result;

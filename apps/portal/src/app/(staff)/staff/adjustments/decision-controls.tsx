@@ -1,8 +1,10 @@
 "use client";
 
+import { staffReasonForm } from "@brokerage/validators";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition } from "react";
+import { Form, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { ActionProblem } from "../action-problem";
 import type { StaffActionResult } from "../staff-action-result";
 import styles from "../staff-pages.module.css";
@@ -21,55 +23,50 @@ export function DecisionControls({
 }) {
   const t = useTranslations("staff.adjustments");
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<StaffActionResult<string> | null>(null);
-  const [reason, setReason] = useState("");
-  const run = (call: () => Promise<StaffActionResult<string>>) =>
-    startTransition(async () => {
-      const answer = await call();
-      setResult(answer);
-      if (answer.ok) router.refresh();
-    });
-  const onReject = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    run(() => rejectAdjustmentAction(requestId, reason));
+  const [approving, startTransition] = useTransition();
+  // The approval is a button: its refusal is shown below it; the rejection's in its form.
+  const [approval, setApproval] = useState<StaffActionResult<string> | null>(null);
+  const [decided, setDecided] = useState<string | null>(null);
+  const form = useZodForm(staffReasonForm, { reason: "" });
+  const settled = (result: StaffActionResult<string>) => {
+    if (result.ok) {
+      setDecided(result.value);
+      router.refresh();
+    }
+    return result;
   };
-  const reasonId = `reject-reason-${requestId}`;
+  const approve = () =>
+    startTransition(async () => {
+      setDecided(null);
+      setApproval(settled(await approveAdjustmentAction(requestId)));
+    });
   return (
     <div className={styles.decision}>
       <button
         type="button"
         className="button"
-        disabled={pending}
+        disabled={approving}
         aria-label={t(finishOnly ? "finishLabel" : "approveLabel", { request: label })}
-        onClick={() => run(() => approveAdjustmentAction(requestId))}
+        onClick={approve}
       >
         {t(finishOnly ? "finish" : "approve")}
       </button>
       {finishOnly ? null : (
-        <form onSubmit={onReject} className={styles.inlineForm}>
-          <label htmlFor={reasonId}>{t("rejectReason", { request: label })}</label>
-          <input
-            id={reasonId}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={500}
-            required
-          />
-          <button
-            type="submit"
-            className="button button--secondary"
-            disabled={pending}
-            aria-label={t("rejectLabel", { request: label })}
-          >
-            {t("reject")}
-          </button>
-        </form>
+        <Form
+          form={form}
+          className={styles.inlineForm}
+          onSubmit={async (values) => {
+            setDecided(null);
+            setApproval(null);
+            return settled(await rejectAdjustmentAction(requestId, values));
+          }}
+        >
+          <TextField id={`reject-reason-${requestId}`} name="reason" label={t("rejectReason", { request: label })} maxLength={500} required />
+          <SubmitButton secondary label={t("reject")} pendingLabel={t("reject")} aria-label={t("rejectLabel", { request: label })} />
+        </Form>
       )}
-      <ActionProblem result={result} />
-      {result?.ok ? (
-        <p role="status">{t(`decided.${result.value === "REJECTED" ? "rejected" : "approved"}`)}</p>
-      ) : null}
+      <ActionProblem result={approval} />
+      {decided ? <p role="status">{t(`decided.${decided === "REJECTED" ? "rejected" : "approved"}`)}</p> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getServerCaller } from "~/trpc/server";
-import type { assignCustomerForm, clientCategoryForm, createCustomerForm, customerSupportForm } from "@brokerage/validators";
+import type { assignCustomerForm, clientCategoryForm, createCustomerForm, staffReasonForm } from "@brokerage/validators";
 import type { z } from "zod";
 import { runStaffAction, type StaffActionResult } from "../staff-action-result";
 
@@ -23,11 +23,11 @@ async function onCustomer<T>(customerId: number, run: (caller: Awaited<ReturnTyp
   return result;
 }
 
-export async function endSessionsAction(customerId: number, values: z.output<typeof customerSupportForm>) {
+export async function endSessionsAction(customerId: number, values: z.output<typeof staffReasonForm>) {
   return onCustomer(customerId, (caller) => caller.staffCustomers.endSessions({ customerId, ...values }));
 }
 
-export async function resetTwoFactorAction(customerId: number, values: z.output<typeof customerSupportForm>) {
+export async function resetTwoFactorAction(customerId: number, values: z.output<typeof staffReasonForm>) {
   return onCustomer(customerId, (caller) => caller.staffCustomers.resetTwoFactor({ customerId, ...values }));
 }
 

@@ -1,14 +1,14 @@
 "use server";
 
+import { STAFF_ROLES } from "@brokerage/validators";
 import { revalidatePath } from "next/cache";
 import { refused, refusedOrThrow, type ActionResult } from "~/server/action-result";
 import { getServerCaller } from "~/trpc/server";
 
-const ROLES = ["ADMIN", "KYC_REVIEWER", "SUPPORT", "FINANCE"] as const;
-type Role = (typeof ROLES)[number];
+type Role = (typeof STAFF_ROLES)[number];
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value.trim() : "");
 const roleOf = (value: string): Role | null =>
-  (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
+  (STAFF_ROLES as readonly string[]).includes(value) ? (value as Role) : null;
 
 /** staffMembers.invite: the new member gets the enrolment link by e-mail. */
 export async function inviteStaffAction(

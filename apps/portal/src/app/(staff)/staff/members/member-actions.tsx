@@ -1,11 +1,12 @@
 "use client";
 
+import { memberRoleForm } from "@brokerage/validators";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { FormAlert, FormSuccess, useRefusalAlert } from "~/components/forms/form-messages";
-import { useHydrated } from "~/components/forms/use-hydrated";
+import { useRef, useState } from "react";
+import { Form, FormSuccess, SelectField, SubmitButton, useZodForm } from "~/components/forms";
+import { toFormData } from "~/components/forms/form-data";
 import styles from "../staff-pages.module.css";
-import { manageStaffMemberAction } from "./actions";
+import { manageStaffMemberAction, type MemberIntent } from "./actions";
 import { ROLE_KEYS, type RoleKey } from "./roles";
 
 /**
@@ -26,81 +27,42 @@ export function MemberActions({
   };
 }) {
   const t = useTranslations("staff.members");
-  const hydrated = useHydrated();
-  const [state, action, pending] = useActionState(manageStaffMemberAction, null);
-  const errorsAlert = useRefusalAlert(state && !state.ok ? state.error : null);
-  const disabled = pending || !hydrated;
-  const roleId = `role-${member.id}`;
+  const form = useZodForm(memberRoleForm, { role: member.role });
+  // Which button sent the form.
+  const intent = useRef<MemberIntent>("changeRole");
+  const [done, setDone] = useState<MemberIntent | null>(null);
+  const button = (what: MemberIntent, label: string, disabled = false) => (
+    <SubmitButton secondary label={label} pendingLabel={label} disabled={disabled} onClick={() => (intent.current = what)} />
+  );
   return (
-    <form action={action} className="stack">
-      <input type="hidden" name="staffId" value={member.id} />
+    <Form
+      form={form}
+      className="stack"
+      onSubmit={async (values) => {
+        const what = intent.current;
+        setDone(null);
+        const result = await manageStaffMemberAction(null, toFormData({ staffId: member.id, intent: what, role: values.role }));
+        if (result.ok) setDone(result.value.intent);
+        return result;
+      }}
+    >
       <div className={styles.inline}>
-        <div>
-          <label htmlFor={roleId}>{t("roleFor", { name: member.name })}</label>
-          <select id={roleId} name="role" defaultValue={member.role}>
-            {ROLE_KEYS.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="submit"
-          name="intent"
-          value="changeRole"
-          className="button button--secondary"
-          disabled={disabled}
-        >
-          {t("changeRole", { name: member.name })}
-        </button>
+        <SelectField id={`role-${member.id}`} name="role" label={t("roleFor", { name: member.name })}>
+          {ROLE_KEYS.map((role) => (
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
+          ))}
+        </SelectField>
+        {button("changeRole", t("changeRole", { name: member.name }))}
       </div>
       <div className={styles.actions}>
-        <button
-          type="submit"
-          name="intent"
-          value={member.enabled ? "disable" : "enable"}
-          className="button button--secondary"
-          disabled={disabled}
-        >
-          {member.enabled
-            ? t("disable", { name: member.name })
-            : t("enable", { name: member.name })}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value="endSessions"
-          className="button button--secondary"
-          disabled={disabled || member.activeSessions === 0}
-        >
-          {t("endSessions", { name: member.name })}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value="resetTwoFactor"
-          className="button button--secondary"
-          disabled={disabled || !member.otpEnabled}
-        >
-          {t("resetTwoFactor", { name: member.name })}
-        </button>
-        {member.passwordSet ? null : (
-          <button
-            type="submit"
-            name="intent"
-            value="resendInvite"
-            className="button button--secondary"
-            disabled={disabled}
-          >
-            {t("resendInvite", { name: member.name })}
-          </button>
-        )}
+        {member.enabled ? button("disable", t("disable", { name: member.name })) : button("enable", t("enable", { name: member.name }))}
+        {button("endSessions", t("endSessions", { name: member.name }), member.activeSessions === 0)}
+        {button("resetTwoFactor", t("resetTwoFactor", { name: member.name }), !member.otpEnabled)}
+        {member.passwordSet ? null : button("resendInvite", t("resendInvite", { name: member.name }))}
       </div>
-      {state?.ok ? (
-        <FormSuccess>{t(`done.${state.value.intent}`, { name: member.name })}</FormSuccess>
-      ) : null}
-      <FormAlert alert={errorsAlert} />
-    </form>
+      {done ? <FormSuccess>{t(`done.${done}`, { name: member.name })}</FormSuccess> : null}
+    </Form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { assignCustomerForm, CLIENT_CATEGORIES, clientCategoryForm, customerSupportForm } from "@brokerage/validators";
+import { assignCustomerForm, CLIENT_CATEGORIES, clientCategoryForm, staffReasonForm } from "@brokerage/validators";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
@@ -32,7 +32,7 @@ function useRefreshing() {
 export function SupportActions({ customerId }: { customerId: number }) {
   const t = useTranslations("staff.customer.support");
   const refreshed = useRefreshing();
-  const form = useZodForm(customerSupportForm, { reason: "" });
+  const form = useZodForm(staffReasonForm, { reason: "" });
   // Which of the two buttons sent the form.
   const intent = useRef<"sessions" | "twoFactor">("sessions");
   const [done, setDone] = useState<"sessions" | "twoFactor" | null>(null);
