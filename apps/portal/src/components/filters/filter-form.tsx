@@ -1,10 +1,11 @@
 "use client";
 
-// The filters above a list (the accounts list, the money history): a GET form, so it works
-// before the script loads; once it has loaded, "Apply" hands the form's values to the page,
-// which puts them in the URL. One control per filter, each with a visible label.
+// The filters above a list (the accounts list, the money history, the staff's audit trail
+// and searches): a GET form, so it works before the script loads; on a client page, once
+// the script has loaded, "Apply" hands the values to the page, which puts them in the URL.
+// One control per filter, each with a visible label.
 import Link from "next/link";
-import { createContext, useContext, useId, type FormEvent, type ReactNode } from "react";
+import { createContext, useContext, useId, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { FieldHint } from "~/components/forms";
 import kit from "~/components/forms/forms.module.css";
 import styles from "./filters.module.css";
@@ -17,6 +18,8 @@ const HintContext = createContext<string | undefined>(undefined);
 export function FilterForm({
   action,
   heading,
+  label,
+  search = false,
   applyLabel,
   clearLabel,
   onApply,
@@ -26,10 +29,16 @@ export function FilterForm({
 }: {
   /** The list's own URL: where the plain GET goes, and what "Clear" links to. */
   action: string;
-  heading: string;
+  /** A visible heading; or, without one, `label` names the form for assistive technology. */
+  heading?: string;
+  label?: string;
+  /** A search box rather than filters: the search landmark. */
+  search?: boolean;
   applyLabel: string;
-  clearLabel: string;
-  onApply: (values: FilterValues) => void;
+  /** "Clear" (back to the unfiltered list); left out when there is nothing to clear. */
+  clearLabel?: string;
+  /** On a client page: the values, for the page to put in the URL. Without it the browser sends the GET. */
+  onApply?: (values: FilterValues) => void;
   /** A sentence under the controls; controls with `described` point to it. */
   hint?: string;
   /** Beside the buttons (e.g. a checkbox). */
@@ -40,6 +49,7 @@ export function FilterForm({
   const hintId = hint ? `${id}-hint` : undefined;
 
   function submit(event: FormEvent<HTMLFormElement>) {
+    if (!onApply) return;
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const values: FilterValues = {};
@@ -48,10 +58,20 @@ export function FilterForm({
   }
 
   return (
-    <form method="get" action={action} onSubmit={submit} className={styles.filters} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} className={styles.heading}>
-        {heading}
-      </h2>
+    <form
+      method="get"
+      action={action}
+      onSubmit={submit}
+      className={styles.filters}
+      role={search ? "search" : undefined}
+      aria-labelledby={heading ? `${id}-heading` : undefined}
+      aria-label={heading ? undefined : label}
+    >
+      {heading ? (
+        <h2 id={`${id}-heading`} className={styles.heading}>
+          {heading}
+        </h2>
+      ) : null}
       <HintContext.Provider value={hintId}>
         <div className={styles.grid}>{children}</div>
       </HintContext.Provider>
@@ -62,12 +82,35 @@ export function FilterForm({
           <button type="submit" className="button">
             {applyLabel}
           </button>
-          <Link href={action} className="button button--secondary">
-            {clearLabel}
-          </Link>
+          {clearLabel ? (
+            <Link href={action} className="button button--secondary">
+              {clearLabel}
+            </Link>
+          ) : null}
         </div>
       </div>
     </form>
+  );
+}
+
+/** Text to look for, or a number (`inputMode="numeric"`). */
+export function FilterText({
+  name,
+  label,
+  defaultValue,
+  hint,
+  ...input
+}: { name: string; label: string; defaultValue: string; hint?: string } & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "inputMode" | "maxLength" | "autoComplete"
+>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} defaultValue={defaultValue} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
+    </div>
   );
 }
 

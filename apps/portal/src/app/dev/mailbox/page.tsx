@@ -1,8 +1,8 @@
 import { getDomainError, type RouterOutputs } from "@brokerage/api";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { FilterForm, FilterText } from "~/components/filters/filter-form";
 import { getServerCaller } from "~/trpc/server";
 import { MailboxMessage } from "./mailbox-message";
 
@@ -46,32 +46,15 @@ export default async function MailboxPage({
         <p className="lead">{t("mailbox.intro")}</p>
       </header>
 
-      <form method="get" action="/dev/mailbox" className="filter-form" role="search">
-        <div className="field">
-          <label htmlFor="mailbox-to">{t("mailbox.filterLabel")}</label>
-          <input
-            id="mailbox-to"
-            name="to"
-            type="search"
-            defaultValue={recipient ?? ""}
-            autoComplete="off"
-            aria-describedby="mailbox-to-hint"
-          />
-          <p id="mailbox-to-hint" className="muted small">
-            {t("mailbox.filterHint")}
-          </p>
-        </div>
-        <div className="filter-form__actions">
-          <button type="submit" className="button">
-            {t("mailbox.filterSubmit")}
-          </button>
-          {recipient ? (
-            <Link href="/dev/mailbox" className="button button--secondary">
-              {t("mailbox.clearFilter")}
-            </Link>
-          ) : null}
-        </div>
-      </form>
+      <FilterForm
+        action="/dev/mailbox"
+        search
+        label={t("mailbox.filterLabel")}
+        applyLabel={t("mailbox.filterSubmit")}
+        clearLabel={recipient ? t("mailbox.clearFilter") : undefined}
+      >
+        <FilterText name="to" type="search" label={t("mailbox.filterLabel")} defaultValue={recipient ?? ""} autoComplete="off" hint={t("mailbox.filterHint")} />
+      </FilterForm>
 
       {problem ? (
         <p role="alert" className="alert">

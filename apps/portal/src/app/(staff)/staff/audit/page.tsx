@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FilterDate, FilterForm, FilterText } from "~/components/filters/filter-form";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import { StaffPage, StaffTable } from "../staff-page";
@@ -64,55 +65,13 @@ export default async function AuditPage({
   return (
     <StaffPage title={t("title")} intro={t("intro")}>
 
-      <form method="get" action="/staff/audit" className="filter-form" aria-label={t("filters")}>
-        <div className="field">
-          <label htmlFor="audit-kind">{t("kind")}</label>
-          <input
-            id="audit-kind"
-            name="kind"
-            defaultValue={filters.kind ?? ""}
-            maxLength={100}
-            aria-describedby="audit-kind-hint"
-          />
-          <p id="audit-kind-hint" className="muted small">
-            {t("kindHint")}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-staff">{t("staffId")}</label>
-          <input
-            id="audit-staff"
-            name="staffId"
-            inputMode="numeric"
-            defaultValue={filters.staffId ?? ""}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-customer">{t("customerId")}</label>
-          <input
-            id="audit-customer"
-            name="customerId"
-            inputMode="numeric"
-            defaultValue={filters.customerId ?? ""}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t("from")}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t("to")}</label>
-          <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} />
-        </div>
-        <div className="filter-form__actions">
-          <button type="submit" className="button">
-            {t("apply")}
-          </button>
-          <Link href="/staff/audit" className="button button--secondary">
-            {t("clear")}
-          </Link>
-        </div>
-      </form>
+      <FilterForm action="/staff/audit" label={t("filters")} applyLabel={t("apply")} clearLabel={t("clear")}>
+        <FilterText name="kind" label={t("kind")} defaultValue={filters.kind ?? ""} maxLength={100} hint={t("kindHint")} />
+        <FilterText name="staffId" label={t("staffId")} defaultValue={filters.staffId ? String(filters.staffId) : ""} inputMode="numeric" />
+        <FilterText name="customerId" label={t("customerId")} defaultValue={filters.customerId ? String(filters.customerId) : ""} inputMode="numeric" />
+        <FilterDate name="from" label={t("from")} defaultValue={filters.from ?? ""} />
+        <FilterDate name="to" label={t("to")} defaultValue={filters.to ?? ""} />
+      </FilterForm>
 
       <p role="status">{t("count", { count: list.total })}</p>
       {list.items.length > 0 ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FilterForm, FilterText } from "~/components/filters/filter-form";
 import { getServerCaller } from "~/trpc/server";
 import { callForStaffPage, StaffOnly, staffPageAccess } from "../staff-access";
 import { StaffPage, StaffTable } from "../staff-page";
@@ -54,33 +55,9 @@ export default async function CustomersPage({
   return (
     <StaffPage title={t("title")} intro={t("intro")}>
 
-      <form
-        method="get"
-        action="/staff/customers"
-        className="filter-form"
-        role="search"
-        aria-label={t("searchLabel")}
-      >
-        <div className="field">
-          <label htmlFor="customer-query">{t("query")}</label>
-          <input
-            id="customer-query"
-            name="q"
-            type="search"
-            defaultValue={query}
-            maxLength={254}
-            aria-describedby="customer-query-hint"
-          />
-          <p id="customer-query-hint" className="muted small">
-            {t("queryHint")}
-          </p>
-        </div>
-        <div className="filter-form__actions">
-          <button type="submit" className="button">
-            {t("search")}
-          </button>
-        </div>
-      </form>
+      <FilterForm action="/staff/customers" search label={t("searchLabel")} applyLabel={t("search")}>
+        <FilterText name="q" type="search" label={t("query")} defaultValue={query} maxLength={254} hint={t("queryHint")} />
+      </FilterForm>
 
       {results ? (
         <section aria-labelledby="results-title" className="stack">
