@@ -7,11 +7,14 @@ export {
   CodeField,
   FieldError,
   FieldHint,
+  FileField,
   RadioGroupField,
   SelectField,
   TextField,
   useFieldParts,
+  useFileProblems,
   type FieldParts,
+  type FileProblems,
 } from "./fields";
 export { SubmitButton } from "./submit-button";
 export { FormAlert, FormSuccess, useRefusalAlert } from "./form-messages";
