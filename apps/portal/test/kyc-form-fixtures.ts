@@ -1,19 +1,21 @@
 // A KYC form filled in as a customer would, for the portal's unit tests.
-import { EMPTY_VALUES, type KycFormValues } from "~/app/kyc/form-model";
+import type { KycSubmissionFormInput } from "@brokerage/validators";
 
-export const VALID: KycFormValues = {
-  ...EMPTY_VALUES,
+export const PNG = { name: "passport.png", size: 1200, type: "image/png" };
+
+export const VALID: KycSubmissionFormInput = {
   firstName: "Ada María",
   lastName: "O'Neil-Smith",
   dateOfBirth: "1990-04-12",
   nationality: "DE",
   countryOfResidence: "CY",
   line1: "1 Harbour Road",
+  line2: "",
   city: "Limassol",
   postalCode: "3035",
   addressCountry: "CY",
   documentType: "passport",
   documentNumber: "C01X00T47",
   expiryDate: "2031-01-31",
+  files: [PNG],
 };
-export const PNG = { name: "passport.png", size: 1200, type: "image/png" };

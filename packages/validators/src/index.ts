@@ -8,6 +8,7 @@ export * from "./issue-codes";
 export * from "./kyc-dates";
 export * from "./kyc-documents";
 export * from "./kyc-submission";
+export * from "./kyc-submission-form";
 export * from "./trading-password";
 export * from "./staff";
 export * from "./otp";

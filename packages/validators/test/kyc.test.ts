@@ -3,7 +3,11 @@ import {
   dateOfBirthProblem,
   documentExpiryProblem,
   dottedPath,
+  fieldCodeOfIssue,
   fieldCodesOf,
+  kycFormFieldOf,
+  kycSubmissionForm,
+  kycSubmitInputOf,
   selectedDocumentFiles,
   submitKycInput,
   MAX_DOCUMENT_BYTES,
@@ -91,5 +95,85 @@ describe("fieldCodesOf without the input", () => {
   it("cannot tell a missing field from a wrong type, and says INVALID_TYPE", () => {
     const parsed = submitKycInput.safeParse({ ...valid, firstName: 5 });
     expect(parsed.success ? null : fieldCodesOf(parsed.error)).toEqual({ firstName: ["INVALID_TYPE"] });
+  });
+});
+
+describe("kycSubmissionForm (the form's shape of a submission)", () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const shifted = (years: number, days = 0) => {
+    const d = new Date(`${today}T00:00:00Z`);
+    d.setUTCFullYear(d.getUTCFullYear() + years);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  const form = {
+    firstName: " Ada ",
+    lastName: "Lovelace",
+    dateOfBirth: "1990-12-10",
+    nationality: "gb",
+    countryOfResidence: "DE",
+    line1: "1 Main St",
+    line2: "",
+    city: "Berlin",
+    postalCode: "10115",
+    addressCountry: "DE",
+    documentType: "passport",
+    documentNumber: "ab123",
+    expiryDate: shifted(5),
+    files: [{ name: "p.pdf", type: "application/pdf", size: 5 }],
+  };
+  /** Each field's first code, as the form shows it. */
+  const firstCodes = (changes: Record<string, unknown>) => {
+    const input = { ...form, ...changes };
+    const parsed = kycSubmissionForm.safeParse(input);
+    if (parsed.success) return {};
+    const out: Record<string, string> = {};
+    for (const issue of parsed.error.issues) out[issue.path.join(".")] ??= fieldCodeOfIssue(issue, { input });
+    return out;
+  };
+
+  it("gives what kyc.submit parses", () => {
+    const parsed = kycSubmissionForm.parse(form);
+    const input = kycSubmitInputOf(1, parsed, [{ fileName: "p.pdf", contentBase64: "JVBERi0=" }]);
+    expect(input.firstName).toBe("Ada");
+    expect(input.address).toEqual({ line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE" });
+    expect(input.document.number).toBe("AB123");
+    expect(submitKycInput.safeParse(input).success).toBe(true);
+    expect(kycSubmitInputOf(1, kycSubmissionForm.parse({ ...form, line2: "Flat 4" }), []).address.line2).toBe("Flat 4");
+  });
+
+  it("reads a blank field as REQUIRED, whatever its schema says about an empty string", () => {
+    expect(firstCodes({ dateOfBirth: " ", nationality: "", documentType: "", expiryDate: "", files: [] })).toEqual({
+      dateOfBirth: "REQUIRED",
+      nationality: "REQUIRED",
+      documentType: "REQUIRED",
+      expiryDate: "REQUIRED",
+      files: "REQUIRED",
+    });
+    expect(firstCodes({ line2: "" })).toEqual({});
+  });
+
+  it("applies the date rules on today's date (UTC), as the server does", () => {
+    expect(firstCodes({ dateOfBirth: shifted(-18, 1) })).toEqual({ dateOfBirth: "TOO_YOUNG" });
+    expect(firstCodes({ dateOfBirth: shifted(-18) })).toEqual({});
+    expect(firstCodes({ dateOfBirth: shifted(0, 1) })).toEqual({ dateOfBirth: "DATE_IN_FUTURE" });
+    expect(firstCodes({ dateOfBirth: "1990-02-30" })).toEqual({ dateOfBirth: "INVALID_DATE" });
+    expect(firstCodes({ expiryDate: shifted(0, -1) })).toEqual({ expiryDate: "DOCUMENT_EXPIRED" });
+    expect(firstCodes({ expiryDate: today })).toEqual({});
+  });
+
+  it("checks each picked file and the list", () => {
+    const png = { name: "p.png", type: "image/png", size: 10 };
+    expect(firstCodes({ files: Array.from({ length: 6 }, () => png) })).toEqual({ files: "TOO_LONG" });
+    expect(firstCodes({ files: [png, { ...png, size: MAX_DOCUMENT_BYTES + 1 }, { ...png, type: "image/gif" }] })).toEqual({
+      "files.1.size": "FILE_TOO_LARGE",
+      "files.2.type": "FILE_TYPE",
+    });
+  });
+
+  it("names the form's field for each key of a refusal", () => {
+    expect(
+      ["dateOfBirth", "address.line1", "address.country", "document.expiryDate", "files", "files.1", "files.0.contentBase64", "address", "document", "level", "_form", "new"].map(kycFormFieldOf),
+    ).toEqual(["dateOfBirth", "line1", "addressCountry", "expiryDate", "files", "files.1", "files.0", "address", "document", "form", "form", "form"]);
   });
 });

@@ -23,4 +23,16 @@ describe("the field-code catalog", () => {
       "fieldCodes.INVALID",
     ]);
   });
+
+  it("looks a form's own section up first, one item of a list as `item`", () => {
+    expect(fieldSentenceKeys("files.1.type", "FILE_TYPE", "kyc.form.fieldErrors").slice(0, 3)).toEqual([
+      "kyc.form.fieldErrors.files.item.FILE_TYPE",
+      "kyc.form.fieldErrors.files.item.default",
+      "formErrors.files.1.type.FILE_TYPE",
+    ]);
+    expect(fieldSentenceKeys("expiryDate", "REQUIRED", "kyc.form.fieldErrors").slice(0, 2)).toEqual([
+      "kyc.form.fieldErrors.expiryDate.REQUIRED",
+      "kyc.form.fieldErrors.expiryDate.default",
+    ]);
+  });
 });

@@ -170,6 +170,22 @@ describe("planRefusal", () => {
     expect(planRefusal({ error, hasField: has, fieldOfCode, hasReference: true }).alert).toBe(true);
   });
 
+  it("puts a key the form names otherwise on that field (fieldOfPath), once", () => {
+    const fieldOfPath = (key: string) => (key === "document.expiryDate" ? "expiryDate" : key.startsWith("files.") ? "files.0" : undefined);
+    const error = trpcRefusal("INVALID_DATA", 400, {
+      "document.expiryDate": ["DOCUMENT_EXPIRED"],
+      "files.0": ["FILE_TYPE"],
+      "files.0.contentBase64": ["TOO_LONG"],
+      email: ["REQUIRED"],
+      other: ["REQUIRED"],
+    });
+    expect(planRefusal({ error, hasField: has, fieldOfPath, hasReference: false }).fields).toEqual([
+      { name: "expiryDate", code: "DOCUMENT_EXPIRED" },
+      { name: "files.0", code: "FILE_TYPE" },
+      { name: "email", code: "REQUIRED" },
+    ]);
+  });
+
   it("reads unknown codes as INVALID and English-only field errors as INVALID", () => {
     expect(refusalFieldCodes({ data: { fieldCodes: { email: ["SOMETHING_NEW"] }, fieldErrors: { phone: ["Bad"] } } })).toEqual({
       email: ["INVALID"],

@@ -3,8 +3,8 @@
 // The kit's fields. Each one: a visible label, its hint and its error tied to the control
 // with aria-describedby, aria-invalid while it has an error. They read the form from
 // <Form> (react-hook-form's context); `name` is the shared schema's field name.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { get, useFormContext, useFormState } from "react-hook-form";
+import { Fragment, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { get, useController, useFormContext, useFormState } from "react-hook-form";
 import styles from "./forms.module.css";
 
 export interface FieldParts {
@@ -203,5 +203,101 @@ export function RadioGroupField({
       </div>
       <FieldError id={field.errorId}>{field.error}</FieldError>
     </fieldset>
+  );
+}
+
+/** The first error message in an error node: its own, else one of a nested field's (a file's `type`, then `size`). */
+function firstMessage(node: unknown): string | undefined {
+  if (typeof node !== "object" || node === null) return undefined;
+  const { message } = node as { message?: unknown };
+  if (typeof message === "string" && message) return message;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "ref") continue;
+    const nested = firstMessage(value);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+export interface FileProblems {
+  /** The problem of the list as a whole (none picked, too many). */
+  list: string | undefined;
+  /** Each file's problem, by its position in the list (the browser's `files.1.type`, the server's `files.1`). */
+  files: Array<string | undefined>;
+}
+
+/** The problems of a file field (FileField), for a list of the picked files shown beside it. */
+export function useFileProblems(name: string): FileProblems {
+  const { control } = useFormContext();
+  const { errors } = useFormState({ control, name });
+  const node = get(errors, name) as unknown;
+  const files: Array<string | undefined> = [];
+  if (typeof node === "object" && node !== null) {
+    for (const [key, value] of Object.entries(node)) if (/^\d+$/.test(key)) files[Number(key)] = firstMessage(value);
+  }
+  const own = (node as { message?: unknown } | undefined)?.message;
+  return { list: typeof own === "string" && own ? own : undefined, files };
+}
+
+/**
+ * Files picked on the device: the value is an array of File (its name, type and size are
+ * what a shared schema checks, e.g. selectedDocumentFiles); reading them is the submit's
+ * job. The list's problem and each file's (with the file's name, `fileProblem` words it)
+ * are its error, tied to the input like any field's.
+ */
+export function FileField({
+  name,
+  label,
+  hint,
+  id,
+  accept,
+  multiple = true,
+  className,
+  fileProblem = (fileName, problem) => `${fileName}: ${problem}`,
+}: FieldProps & {
+  accept?: string;
+  multiple?: boolean;
+  className?: string;
+  fileProblem?: (fileName: string, problem: string) => string;
+}) {
+  const { field } = useController({ name });
+  const { ref, onBlur, onChange, value, disabled } = field;
+  const parts = useFieldParts(name, { id, hint: Boolean(hint) });
+  const problems = useFileProblems(name);
+  const picked = (Array.isArray(value) ? value : []) as ReadonlyArray<{ name?: string }>;
+  const messages = [
+    problems.list,
+    ...problems.files.map((problem, index) => (problem ? fileProblem(picked[index]?.name ?? "", problem) : undefined)),
+  ].filter((message): message is string => Boolean(message));
+  const describedBy = [hint ? parts.hintId : null, messages.length > 0 ? parts.errorId : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={parts.id}>{label}</label>
+      {hint ? <FieldHint id={parts.hintId}>{hint}</FieldHint> : null}
+      <input
+        type="file"
+        id={parts.id}
+        name={name}
+        ref={ref}
+        onBlur={onBlur}
+        onChange={(event) => onChange(Array.from(event.target.files ?? []))}
+        multiple={multiple}
+        accept={accept}
+        disabled={disabled}
+        className={className}
+        aria-invalid={messages.length > 0 || undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      <FieldError id={parts.errorId}>
+        {messages.length > 0
+          ? messages.map((message, index) => (
+              <Fragment key={index}>
+                {index > 0 ? " " : null}
+                <span className={styles.fieldErrorLine}>{message}</span>
+              </Fragment>
+            ))
+          : null}
+      </FieldError>
+    </div>
   );
 }

@@ -29,28 +29,40 @@ export function Form<TIn extends FieldValues, TOut>({
   onSubmit,
   children,
   className,
+  alert,
   ...rest
 }: {
   form: ZodForm<TIn, TOut>;
   onSubmit: (values: TOut, context: SubmitContext) => Promise<unknown> | unknown;
   children: ReactNode;
+  /**
+   * What the form shows on top instead of FormAlert: its own rendering of `form.alert` and
+   * the field errors (an error summary). Mark its focusable element `data-form-alert`.
+   */
+  alert?: ReactNode;
 } & Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "method" | "noValidate">) {
   const ref = useRef<HTMLFormElement>(null);
   // A mutable object kept for the form's life (state, not a ref: submit handlers read it).
   const [keys] = useState<AttemptKeys>(createAttemptKeys);
   // One attempt at a time, also when the button stays focusable (SubmitButton keepsFocus).
   const inFlight = useRef(false);
-  const { refusals, clearAlert, showRefusal, handleSubmit } = form;
+  const { refusals, clearAlert, showRefusal, handleSubmit, focusAfterRefusal } = form;
 
   useEffect(() => {
     // After a refused submit, keyboard and screen-reader users land on the problem: the
-    // first invalid field (its label and error are read), else the alert.
+    // first invalid field (its label and error are read), else the alert; or the alert
+    // first, when it is an error summary that links to each field.
     if (refusals === 0 || !ref.current) return;
+    const summary = focusAfterRefusal === "alert" ? ref.current.querySelector<HTMLElement>("[data-form-alert]") : null;
+    if (summary) {
+      summary.focus();
+      return;
+    }
     const invalid = ref.current.querySelector<HTMLElement>('[aria-invalid="true"]');
     // A radio group carries aria-invalid on its group: the focus goes to its first choice.
     const target = invalid?.matches("input, select, textarea") ? invalid : (invalid?.querySelector<HTMLElement>("input") ?? invalid);
     (target ?? ref.current.querySelector<HTMLElement>("[data-form-alert]"))?.focus();
-  }, [refusals]);
+  }, [refusals, focusAfterRefusal]);
 
   const validateAndSend = handleSubmit(async (values) => {
     clearAlert();
@@ -86,7 +98,7 @@ export function Form<TIn extends FieldValues, TOut>({
     <FormProvider {...form}>
       {/* The kit words every problem itself (the same sentences as the server's refusals). */}
       <form ref={ref} method="post" noValidate className={className ?? styles.form} onSubmit={submit} {...rest}>
-        <FormAlert alert={form.alert ?? rootAlert(form)} />
+        {alert === undefined ? <FormAlert alert={form.alert ?? rootAlert(form)} /> : alert}
         {children}
       </form>
     </FormProvider>

@@ -7,12 +7,15 @@ export {
   CodeField,
   FieldError,
   FieldHint,
+  FileField,
   RadioGroupField,
   SelectField,
   TextAreaField,
   TextField,
   useFieldParts,
+  useFileProblems,
   type FieldParts,
+  type FileProblems,
 } from "./fields";
 export { SubmitButton } from "./submit-button";
 export { FormAlert, FormSuccess, useRefusalAlert } from "./form-messages";

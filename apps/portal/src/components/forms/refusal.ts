@@ -47,11 +47,18 @@ export function planRefusal(input: {
   error: unknown;
   hasField: (name: string) => boolean;
   fieldOfCode?: Readonly<Record<string, string>>;
+  /** The form's field for a refusal's field key, when the form names it otherwise (`document.expiryDate` → `expiryDate`). */
+  fieldOfPath?: (key: string) => string | undefined;
   hasReference: boolean;
 }): RefusalPlan {
   const fields: RefusalPlan["fields"] = [];
-  for (const [name, codes] of Object.entries(refusalFieldCodes(input.error))) {
-    if (input.hasField(name)) fields.push({ name, code: codes[0]! });
+  for (const [key, codes] of Object.entries(refusalFieldCodes(input.error))) {
+    const mapped = input.fieldOfPath?.(key);
+    const name = mapped ?? key;
+    // A key the form maps is its field (possibly one it shows without a control: a group);
+    // two keys on one field keep the first one's code.
+    if ((mapped !== undefined || input.hasField(name)) && !fields.some((f) => f.name === name))
+      fields.push({ name, code: codes[0]! });
   }
   const appCode = appCodeOf(input.error);
   const owner = appCode ? input.fieldOfCode?.[appCode] : undefined;
@@ -66,7 +73,16 @@ export function planRefusal(input: {
  * The catalog keys that may hold the sentence for `code` on `field`, best first: the
  * field's sentence for that code, the field's sentence for any problem, the code's
  * sentence for any field. (`field` is the form's name for it: `email`, `address.city`.)
+ * A form with sentences of its own (`section`, e.g. `kyc.form.fieldErrors`) is looked up
+ * there first, where one item of a list field (`files.1`, `files.1.type`) is `files.item`.
  */
-export function fieldSentenceKeys(field: string, code: FieldCode): string[] {
-  return [`formErrors.${field}.${code}`, `formErrors.${field}.default`, `fieldCodes.${code}`, "fieldCodes.INVALID"];
+export function fieldSentenceKeys(field: string, code: FieldCode, section?: string): string[] {
+  const own = section ? field.replace(/\.\d+(\..*)?$/, ".item") : "";
+  return [
+    ...(section ? [`${section}.${own}.${code}`, `${section}.${own}.default`] : []),
+    `formErrors.${field}.${code}`,
+    `formErrors.${field}.default`,
+    `fieldCodes.${code}`,
+    "fieldCodes.INVALID",
+  ];
 }

@@ -28,6 +28,22 @@ export interface ZodFormOptions<TValues extends FieldValues> {
    * support). Return undefined to use the catalog's.
    */
   domainSentence?: (appCode: string, refusal: unknown) => string | undefined;
+  /**
+   * The form's field for a key of a refusal's `fieldCodes`, when the form names its fields
+   * otherwise than the procedure (flat fields for a nested input: `document.expiryDate` →
+   * `expiryDate`, `files.1.contentBase64` → `files.1`). Return undefined to keep the key.
+   */
+  fieldOfPath?: (key: string) => string | undefined;
+  /**
+   * A catalog section of the form's own sentences (`kyc.form.fieldErrors`), looked up
+   * before the shared ones: `<section>.<field>.<CODE>`, then `<section>.<field>.default`.
+   */
+  sentences?: string;
+  /**
+   * Where the focus goes after a refusal: the first invalid field (the default), or the
+   * form's alert (`[data-form-alert]`: an error summary that links to each field).
+   */
+  focusAfterRefusal?: "field" | "alert";
 }
 
 export type ZodForm<TIn extends FieldValues, TOut = TIn> = UseFormReturn<TIn, unknown, TOut> & {
@@ -38,6 +54,8 @@ export type ZodForm<TIn extends FieldValues, TOut = TIn> = UseFormReturn<TIn, un
   clearAlert: () => void;
   /** Counts the refusals shown; <Form> moves the focus to the first problem after each. */
   refusals: number;
+  /** Where <Form> moves the focus after a refusal (ZodFormOptions.focusAfterRefusal). */
+  focusAfterRefusal: "field" | "alert";
 };
 
 /**
@@ -52,7 +70,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
 ): ZodForm<z.input<S>, z.output<S>> {
   const t = useTranslations();
   const describe = useErrorMessage();
-  const { fieldOfCode, sentence, domainSentence } = options;
+  const { fieldOfCode, sentence, domainSentence, fieldOfPath, sentences, focusAfterRefusal = "field" } = options;
   const fieldNames = useRef(new Set(Object.keys(defaultValues as object)));
 
   const sentenceOf = useCallback(
@@ -61,15 +79,17 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
       if (own !== undefined) return own;
       // Keys are built from field names and codes, so they are not the catalog's typed keys.
       const loose = t as unknown as { (key: string): string; has(key: string): boolean };
-      const key = fieldSentenceKeys(field, code).find((k) => loose.has(k));
+      const key = fieldSentenceKeys(field, code, sentences).find((k) => loose.has(k));
       return key ? loose(key) : describe(undefined).sentence;
     },
-    [t, describe, sentence],
+    [t, describe, sentence, sentences],
   );
 
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodCodeResolver(schema, sentenceOf),
     defaultValues,
+    // The alert takes the focus after a refusal: react-hook-form must not move it to a field.
+    shouldFocusError: focusAfterRefusal === "field",
   });
   const [alert, setAlert] = useState<ErrorMessage | undefined>();
   const [refusals, setRefusals] = useState(0);
@@ -83,6 +103,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
         // A field of the defaults, or one rendered since (a code field shown on demand).
         hasField: (name) => fieldNames.current.has(name.split(".")[0]!) || getValues(name as FieldPath<z.input<S>>) !== undefined,
         fieldOfCode,
+        fieldOfPath,
         hasReference: described.reference !== undefined,
       });
       for (const field of plan.fields) {
@@ -98,9 +119,9 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
       setAlert(plan.alert ? (own !== undefined ? { ...described, sentence: own } : described) : undefined);
       setRefusals((n) => n + 1);
     },
-    [describe, fieldOfCode, sentenceOf, domainSentence, setError, getValues],
+    [describe, fieldOfCode, fieldOfPath, sentenceOf, domainSentence, setError, getValues],
   );
   const clearAlert = useCallback(() => setAlert(undefined), []);
 
-  return { ...form, alert, showRefusal, clearAlert, refusals };
+  return { ...form, alert, showRefusal, clearAlert, refusals, focusAfterRefusal };
 }
