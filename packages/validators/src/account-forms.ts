@@ -22,6 +22,9 @@ export const accountCaptionField = z
 /** The rename form of an account. */
 export const renameAccountForm = z.strictObject({ caption: accountCaptionField });
 
+/** The archive dialog: the wallet the money moves to ("" when none is needed: a DEMO or empty account). */
+export const archiveAccountForm = z.strictObject({ fallbackId: z.string().regex(/^\d{0,10}$/) });
+
 /** Money between two of the customer's own accounts: two different ones, and an amount. */
 export const accountTransferForm = z
   .strictObject({

@@ -9,6 +9,8 @@ interface SubmitButtonProps {
   label: string;
   pendingLabel: string;
   secondary?: boolean;
+  /** What cannot be undone. */
+  danger?: boolean;
   /**
    * While pending, say so with aria-disabled instead of disabling the button: it keeps the
    * focus (a dialog opened by the answer gives the focus back to it). <Form> sends one
@@ -43,6 +45,7 @@ function Button({
   label,
   pendingLabel,
   secondary = false,
+  danger = false,
   keepsFocus = false,
   onClick,
   disabled = false,
@@ -52,7 +55,7 @@ function Button({
   return (
     <button
       type="submit"
-      className={secondary ? "button button--secondary" : "button"}
+      className={danger ? "button button--danger" : secondary ? "button button--secondary" : "button"}
       disabled={!hydrated || disabled || (pending && !keepsFocus)}
       aria-disabled={pending && keepsFocus ? true : undefined}
       onClick={onClick}

@@ -3,14 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState, type FormEvent } from "react";
-import type { StepUpInput } from "@brokerage/validators";
+import { useCallback, useEffect, useId, useState } from "react";
+import { archiveAccountForm, type StepUpInput } from "@brokerage/validators";
+import { Form, RadioGroupField, SubmitButton, useZodForm } from "~/components/forms";
 import { useStepUp } from "~/components/step-up/step-up-prompt";
-import { useErrorMessage } from "~/i18n/use-error-message";
-import { appCodeOf } from "~/trpc/error-info";
 import { useTRPC } from "~/trpc/react";
-import { FieldMessage } from "../_components/field-message";
-import forms from "../_components/forms.module.css";
 import { ModalDialog } from "../_components/modal-dialog";
 import shared from "../_components/shared.module.css";
 import { formatMoney, isPositiveDecimal } from "../_lib/money";
@@ -35,10 +32,8 @@ export function ArchiveSection({
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const describe = useErrorMessage();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [chosen, setChosen] = useState<string>("");
   const [refreshing, setRefreshing] = useState(false);
 
   const walletsQuery = useQuery({
@@ -51,11 +46,17 @@ export function ArchiveSection({
     enabled: open && account.accountMode === "REAL",
   });
   const wallets = (walletsQuery.data?.items ?? []).filter((w) => w.id !== account.id && w.archivedAt === null);
-  const fallbackId = chosen || String(wallets[0]?.id ?? "");
 
   const archive = useMutation(trpc.accounts.archive.mutationOptions());
-  const [retryRefusal, setRetryRefusal] = useState<unknown>(null);
-  const stepUp = useStepUp({ onRefusal: setRetryRefusal });
+  const domainSentence = useCallback((code: string) => (code === "FALLBACK_INVALID" ? t("fallbackInvalid") : undefined), [t]);
+  const form = useZodForm(archiveAccountForm, { fallbackId: "" }, { fieldOfCode: { FALLBACK_INVALID: "fallbackId" }, domainSentence });
+  const stepUp = useStepUp({ onRefusal: form.showRefusal });
+  // The first wallet is chosen until the customer picks another.
+  const firstWallet = wallets[0]?.id;
+  const { getValues, setValue } = form;
+  useEffect(() => {
+    if (firstWallet !== undefined && getValues("fallbackId") === "") setValue("fallbackId", String(firstWallet));
+  }, [firstWallet, getValues, setValue]);
 
   const demo = account.accountMode === "DEMO";
   const balance = live.data?.balance;
@@ -67,17 +68,16 @@ export function ArchiveSection({
 
   function openDialog() {
     archive.reset();
-    setRetryRefusal(null);
-    setChosen("");
+    form.reset({ fallbackId: firstWallet !== undefined ? String(firstWallet) : "" });
+    form.clearAlert();
     setOpen(true);
     // The amount the dialog names must be the balance now, not the last poll's.
     setRefreshing(true);
     void live.refetch().finally(() => setRefreshing(false));
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const fallback = needsWallet && fallbackId ? Number(fallbackId) : undefined;
+  async function submit(values: { fallbackId: string }) {
+    const fallback = needsWallet && values.fallbackId ? Number(values.fallbackId) : undefined;
     const input = { accountId: account.id, ...(fallback !== undefined ? { fallbackId: fallback } : {}) };
     const send = async (confirmation: StepUpInput | undefined) => {
       const result = await archive.mutateAsync({ ...input, stepUp: confirmation });
@@ -87,14 +87,13 @@ export function ArchiveSection({
       void queryClient.invalidateQueries({ queryKey: trpc.accounts.pathKey() });
     };
     // Money leaving a REAL account asks for a confirmation: the shared step-up prompt, then the same archive with it.
-    send(undefined).catch((error: unknown) => {
-      if (stepUp.guard(error, send)) archive.reset();
-    });
+    try {
+      await send(undefined);
+    } catch (error) {
+      if (stepUp.guard(error, send)) return;
+      throw error;
+    }
   }
-
-  const failure = archive.error ?? retryRefusal;
-  const fallbackProblem = failure && appCodeOf(failure) === "FALLBACK_INVALID" ? t("fallbackInvalid") : undefined;
-  const general = failure && !fallbackProblem ? describe(failure) : null;
 
   let explanation: string;
   if (reading) explanation = t("readingBalance");
@@ -104,7 +103,7 @@ export function ArchiveSection({
   else explanation = t("realEmpty");
 
   const noWallet = needsWallet && walletsQuery.isSuccess && wallets.length === 0;
-  const canConfirm = !reading && !balanceUnknown && !archive.isPending && !stepUp.active && !(needsWallet && (!walletsQuery.isSuccess || noWallet));
+  const canConfirm = !reading && !balanceUnknown && !stepUp.active && !(needsWallet && (!walletsQuery.isSuccess || noWallet));
 
   return (
     <section aria-labelledby={`${id}-heading`} className={`${styles.panel} ${styles.danger} stack`}>
@@ -124,7 +123,7 @@ export function ArchiveSection({
         initialFocusSelector="[data-initial-focus]"
       >
         <h2 id={`${id}-dialog-title`}>{t("dialogTitle", { name: account.caption })}</h2>
-        <form onSubmit={submit} className="stack" noValidate>
+        <Form form={form} onSubmit={submit} className="stack">
           <p id={`${id}-dialog-explanation`} className={needsWallet ? shared.warning : undefined} aria-live="polite">
             {explanation}
           </p>
@@ -143,55 +142,30 @@ export function ArchiveSection({
                 </p>
               )
             ) : (
-              <fieldset
-                className={forms.fieldset}
-                aria-describedby={fallbackProblem ? `${id}-fallback-error` : undefined}
-              >
-                <legend>{t("fallbackLegend", { currency: account.currency })}</legend>
-                <div className={forms.choices}>
-                  {wallets.map((wallet) => (
-                    <label key={wallet.id} className={forms.choice}>
-                      <input
-                        type="radio"
-                        name={`${id}-fallback`}
-                        value={wallet.id}
-                        checked={fallbackId === String(wallet.id)}
-                        onChange={() => setChosen(String(wallet.id))}
-                      />
-                      <span>
-                        {wallet.caption} <span className="muted">({wallet.login})</span>
-                      </span>
-                    </label>
-                  ))}
-                </div>
-                <FieldMessage id={`${id}-fallback-error`} message={fallbackProblem} />
-              </fieldset>
+              <RadioGroupField
+                name="fallbackId"
+                legend={t("fallbackLegend", { currency: account.currency })}
+                options={wallets.map((wallet) => ({
+                  value: String(wallet.id),
+                  label: (
+                    <>
+                      {wallet.caption} <span className="muted">({wallet.login})</span>
+                    </>
+                  ),
+                }))}
+              />
             )
           ) : null}
 
           <p className="muted small">{t("irreversible")}</p>
 
-          {general ? (
-            <p role="alert" className="alert">
-              {general.sentence}
-              {general.reference ? ` ${general.reference}` : ""}
-            </p>
-          ) : null}
-
           <div className={shared.dialogActions}>
             <button type="button" className="button button--secondary" onClick={() => setOpen(false)} data-initial-focus="">
               {t("cancel")}
             </button>
-            <button type="submit" className={`button ${styles.dangerButton}`} disabled={!canConfirm}>
-              {t("archiveButton")}
-            </button>
+            <SubmitButton danger label={t("archiveButton")} pendingLabel={t("archiving")} disabled={!canConfirm} />
           </div>
-          {archive.isPending ? (
-            <p role="status" className="muted small">
-              {t("archiving")}
-            </p>
-          ) : null}
-        </form>
+        </Form>
         {stepUp.prompt}
       </ModalDialog>
     </section>
