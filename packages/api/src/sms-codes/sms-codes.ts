@@ -1,7 +1,8 @@
-// The one place that sends a 6-digit second-factor code by SMS and checks it: sign-in,
-// turning the SMS factor on, and (after the merge) step-up confirmation. Codes live in
-// `VerificationCode` under a purpose of their own (hashed, 10 minutes, 5 tries, single use,
-// the newest one only), and go out through the messaging outbox like every other SMS.
+// Sends a 6-digit second-factor code by SMS and checks it, for signing in and for turning
+// the SMS factor on (one cool-down per purpose, the SMS budgets). Step-up codes, bound to
+// one challenge and throttled per challenge, are step-up/codes.ts's. Both keep their codes
+// in the one code store (auth/verification-codes.ts: `VerificationCode` under a purpose of
+// their own, hashed, 10 minutes, 5 tries, single use) and send them through the outbox.
 import type { CodePurpose, Database } from "@brokerage/db";
 import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";

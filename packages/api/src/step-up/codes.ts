@@ -1,7 +1,7 @@
 // The one place step-up codes sent by SMS or e-mail are made and checked. They live in the
-// shared code store (VerificationCode, purpose STEP_UP: 6 digits, hashed, 5 tries) and go out
-// through the outbox. When the SMS second factor's own "send/check a 6-digit SMS code" module
-// lands, the SMS half points at it here and nothing else changes.
+// shared code store (auth/verification-codes.ts: purpose STEP_UP, 6 digits, hashed, 5 tries),
+// bound to their challenge by id, and go out through the outbox. Sign-in and SMS-factor set-up
+// codes are sms-codes/sms-codes.ts's (their cool-downs differ from a challenge's).
 import type { Prisma } from "@brokerage/db";
 import { consumeCode, issueCode } from "../auth/verification-codes";
 import { enqueueMessage, type MessageLanguage, stepUpCodeEmail, stepUpCodeSms } from "../messaging";
