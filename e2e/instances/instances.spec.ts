@@ -2,9 +2,10 @@
 // tried as an operator runs them: requests are spread over both, a session made on one
 // instance works on the other, throttles count the failures of all four, every e-mail
 // reaches the SMTP server exactly once (also when an instance stops mid-send), an opening
-// the core interrupted is recovered exactly once, and a KYC document uploaded through one
-// instance is served by the other. `x-instance: a|b` pins a request to one instance
-// (fleet.ts's HAProxy rule); without it HAProxy spreads requests round-robin.
+// that was interrupted (a lost core reply, an API server killed mid-way) is recovered
+// exactly once, and a KYC document uploaded through one instance is served by the other.
+// `x-instance: a|b` pins a request to one instance (fleet.ts's HAProxy rule); without it
+// HAProxy spreads requests round-robin.
 import { randomUUID } from "node:crypto";
 import { createSimulatorCore } from "@brokerage/core-adapter/simulator";
 import { createPrismaClient, type Database } from "@brokerage/db";
@@ -290,10 +291,50 @@ test.describe.serial("two API servers and two portals behind HAProxy", () => {
     expect(served.headers.get("x-served-by")).toBe("a");
   });
 
+  // Last: API server b is gone afterwards.
+  test("an opening whose API server is killed mid-way is recovered once by the portals and never shown", async () => {
+    const customer = newCustomer("killed");
+    await signUp(customer);
+    const token = await bearerFor(customer, "b");
+    const simulator = createSimulatorCore({ connectionString: fleet.databaseUrl, poolSize: 1 });
+    const recoveredBefore = await recoveredOpenings();
+    let pending: Promise<unknown> | undefined;
+    try {
+      // Every core call now waits 4 s first: the opening is recorded, then stays in flight.
+      await simulator.faults.setLatency(4_000);
+      pending = trpc(fleet.apiUrl, token, "accounts.open", { group: "demo-usd", idempotencyKey: randomUUID() }, "b").catch((error: unknown) => error);
+      await expect
+        .poll(async () => db.accountOpening.count({ where: { customer: { email: customer.email } } }), { timeout: 10_000, intervals: [100] })
+        .toBe(1);
+      // The process dies without a chance to clean up (out of memory, a node lost).
+      process.kill(fleet.pids.apiB, "SIGKILL");
+      await pending;
+    } finally {
+      await simulator.faults.reset();
+      await simulator.close();
+    }
+    // The portals' recovery rounds replay the opening's core request and archive what it made.
+    await expect
+      .poll(async () => (await db.accountOpening.findFirst({ where: { customer: { email: customer.email } }, select: { status: true } }))?.status, {
+        timeout: 120_000,
+        intervals: [2_000],
+      })
+      .toBe("DISCARDED");
+    await expectOneArchivedCoreAccount(customer.email);
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect((await recoveredOpenings()) - recoveredBefore).toBe(1);
+    expect(await db.account.count({ where: { customer: { email: customer.email } } })).toBe(0);
+    // API server a serves on alone.
+    const served = await fetch(`${fleet.apiUrl}/health/live`);
+    expect([served.status, served.headers.get("x-served-by")]).toEqual([200, "a"]);
+  });
+
+  /** Openings discarded by the recovery rounds of the portals still running (one may have been stopped). */
   async function recoveredOpenings(): Promise<number> {
     let total = 0;
     for (const port of [fleet.ports.metricsPortalA, fleet.ports.metricsPortalB]) {
-      total += counter(await metricsOf(port), "recovery_items_total", ['job="openings"', 'outcome="discarded"']);
+      const text = await metricsOf(port).catch(() => "");
+      total += counter(text, "recovery_items_total", ['job="openings"', 'outcome="discarded"']);
     }
     return total;
   }
