@@ -206,7 +206,6 @@ export async function disableOtp(
   return { otpEnabled: 0 as const };
 }
 
-/** New recovery codes for a current TOTP code (which is the re-authentication); the old ones stop working. */
 /**
  * A new set of recovery codes (the old ones stop working). Confirmed by a current code of
  * the app (`code`), or by the step-up confirmation with any factor that is on: customers

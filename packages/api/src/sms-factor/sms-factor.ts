@@ -1,6 +1,6 @@
 // Text messages as a second factor (issue 16): turned on with a code sent to the verified
 // phone, off again, and the factor asked for first when an authenticator app is on too.
-// Sending and checking the codes is sms-codes/sms-codes.ts (shared with sign-in and step-up).
+// Sending and checking the codes is sms-codes/sms-codes.ts (shared with sign-in).
 import type { Database } from "@brokerage/db";
 import type { StepUpInput } from "@brokerage/validators";
 import type { RequestMeta } from "../context";
