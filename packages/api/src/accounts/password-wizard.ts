@@ -5,7 +5,7 @@ import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
-import { enqueueMessage, securityNoticeEmail, verificationCodeEmail } from "../messaging";
+import { enqueueMessage, maskEmail, securityNoticeEmail, verificationCodeEmail } from "../messaging";
 import type { RateLimits } from "../rate-limit/rate-limits";
 import { assertNotArchived, findOwnAccount } from "./own-account";
 import {
@@ -49,12 +49,6 @@ export interface WizardStartData {
 /** Bound to its flow, so equal codes of two flows hash differently. */
 const hashFlowCode = (flowId: string, code: string) => createHash("sha256").update(`${flowId}:${code}`).digest();
 
-/** `jane@example.com` -> `j***@example.com`: enough to recognise, not to harvest. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf("@");
-  if (at <= 0) return "***";
-  return `${email.slice(0, 1)}***${email.slice(at)}`;
-}
 
 /**
  * Step 1 (seed 001 `GET .../password/wizard`): a 6-digit code is e-mailed (the outbox,

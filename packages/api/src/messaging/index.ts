@@ -29,3 +29,4 @@ export { messageIdFor } from "./message-id";
 export { ERASED_SECRET, renderMessageBody, SECRET_PLACEHOLDER } from "./secret-payload";
 export { messagingEnv, type MessagingEnv } from "./env";
 export * from "./templates";
+export { maskEmail, maskMiddle, maskPhone, phoneEnding } from "./masking";

@@ -12,7 +12,8 @@ import { requireRecentAuthentication } from "../session/reauthentication";
 import { requireStepUp } from "../step-up/require-step-up";
 import type { CustomerSession } from "../session/resolve-session";
 import { revokeSessions } from "../session/sessions";
-import { emailChangeAddressInUseEmail, emailChangeCodeEmail, emailChangedNotice, emailChangeRequestedNotice, maskEmail } from "./profile-messages";
+import { maskEmail } from "../messaging";
+import { emailChangeAddressInUseEmail, emailChangeCodeEmail, emailChangedNotice, emailChangeRequestedNotice } from "./profile-messages";
 
 interface Deps {
   db: Database;

@@ -12,7 +12,7 @@ import { requireRecentAuthentication } from "../session/reauthentication";
 import { requireStepUp } from "../step-up/require-step-up";
 import type { CustomerSession } from "../session/resolve-session";
 import { revokeSessions } from "../session/sessions";
-import { maskPhone, phoneChangeCodeSms, phoneChangeNotice } from "./profile-messages";
+import { maskNewPhone, phoneChangeCodeSms, phoneChangeNotice } from "./profile-messages";
 
 const countryNotSupported = () =>
   new DomainError("INVALID_DATA", {
@@ -64,7 +64,7 @@ export async function requestPhoneChange(
       operation: "profile.requestPhoneChange",
       params: { phone: input.phone },
       // Masked, as in the change notice: the code goes to the current contact.
-      summary: { en: `changing your phone number to ${maskPhone(input.phone)}`, de: `Ändern Ihrer Telefonnummer in ${maskPhone(input.phone)}` },
+      summary: { en: `changing your phone number to ${maskNewPhone(input.phone)}`, de: `Ändern Ihrer Telefonnummer in ${maskNewPhone(input.phone)}` },
       reauthenticationWithoutChannel: true,
     },
     input.stepUp,

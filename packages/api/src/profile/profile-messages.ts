@@ -7,6 +7,8 @@ import {
   type EmailContent,
   type EmailWording,
   localizedEmail,
+  maskEmail,
+  maskMiddle,
   type MessageLanguage,
   messageLocale,
   messageTime,
@@ -14,17 +16,8 @@ import {
   type SmsContent,
 } from "../messaging";
 
-/** "j***@example.com": enough for the owner to recognise, not enough to learn a stranger's address. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf("@");
-  const local = email.slice(0, at);
-  return `${local.slice(0, 1)}***${email.slice(at)}`;
-}
-
-/** "+357******78": the calling code and the last two digits. */
-export function maskPhone(phone: string): string {
-  return `${phone.slice(0, 4)}${"*".repeat(Math.max(phone.length - 6, 0))}${phone.slice(-2)}`;
-}
+/** "+357******78": how the profile's messages name a new number (the calling code and the last two digits). */
+export const maskNewPhone = (phone: string): string => maskMiddle(phone, 4, 2, "*");
 
 /** To the new address: the code that makes it the sign-in address. */
 export function emailChangeCodeEmail(input: {
@@ -168,7 +161,7 @@ export function phoneChangeNotice(input: {
 }): EmailContent {
   const locale = messageLocale(input.language);
   const when = messageTime(input.at, locale);
-  const masked = maskPhone(input.newPhone);
+  const masked = maskNewPhone(input.newPhone);
   const text: EmailWording = {
     en: {
       subject: input.done ? "your phone number was changed" : "change of your phone number asked for",

@@ -8,7 +8,7 @@ import type { Clock } from "../clock";
 import type { RequestMeta } from "../context";
 import { CODE_TTL_MS, consumeCode, issueCode } from "../auth/verification-codes";
 import { DomainError, getDomainError } from "../errors";
-import { enqueueMessage, secondFactorCodeSms, type SmsCodeUse } from "../messaging";
+import { enqueueMessage, phoneEnding, secondFactorCodeSms, type SmsCodeUse } from "../messaging";
 import type { RateLimits } from "../rate-limit/rate-limits";
 import { reserveSms } from "../rate-limit/sms-budget";
 
@@ -29,10 +29,6 @@ const USE: Record<SmsCodePurpose, SmsCodeUse> = {
 /** Seconds a customer waits between two codes of one purpose (the `smsCodeCooldown` throttle). */
 export const SMS_RESEND_COOLDOWN_SECONDS = 60;
 
-/** The last digits of a number, enough for the owner to recognise it ("•••• 5678"). */
-export function maskPhone(phone: string): string {
-  return `•••• ${phone.slice(-4)}`;
-}
 
 /**
  * Sends a new code of `purpose` to `phone` (older live codes of that purpose die). Throttles,
@@ -98,7 +94,7 @@ export async function sendSmsCode(
     throw error;
   }
   return {
-    sentTo: maskPhone(input.phone),
+    sentTo: phoneEnding(input.phone),
     expiresAt: new Date(now.getTime() + CODE_TTL_MS).toISOString(),
     resendAfterSeconds: SMS_RESEND_COOLDOWN_SECONDS,
   };

@@ -6,14 +6,14 @@ import type { StepUpInput } from "@brokerage/validators";
 import type { RequestMeta } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
-import { enqueueMessage, securityNoticeEmail } from "../messaging";
+import { enqueueMessage, phoneEnding, securityNoticeEmail } from "../messaging";
 import { replaceRecoveryCodes } from "../otp/recovery-codes";
 import type { SecondFactorDeps } from "../otp/verify-second-factor";
 import { markReauthenticated, requireRecentAuthentication } from "../session/reauthentication";
 import type { CustomerSession } from "../session/resolve-session";
 import { revokeSessions } from "../session/sessions";
 import { requireStepUp } from "../step-up/require-step-up";
-import { checkSmsCode, maskPhone, sendSmsCode } from "../sms-codes/sms-codes";
+import { checkSmsCode, sendSmsCode } from "../sms-codes/sms-codes";
 
 async function factors(db: Database, customerId: number) {
   return db.customer.findUniqueOrThrow({
@@ -44,7 +44,7 @@ export async function smsFactorStatus(db: Database, customerId: number) {
   return {
     smsOtpEnabled: c.smsOtpEnabled,
     totpEnabled: c.otpEnabled,
-    phone: c.phone ? maskPhone(c.phone) : null,
+    phone: c.phone ? phoneEnding(c.phone) : null,
     phoneVerified: c.phone !== null && c.phoneVerifiedAt !== null,
     /** The factor sign-in asks for first (null: two-factor is off). */
     defaultFactor: !anyOn ? null : c.otpEnabled && c.smsOtpEnabled ? (c.defaultSecondFactor ?? "TOTP") : c.otpEnabled ? "TOTP" : "SMS",
@@ -61,7 +61,7 @@ export async function sendSmsFactorSetupCode(deps: SecondFactorDeps, session: Cu
   await requireRecentAuthentication(deps, session);
   const c = await factors(deps.db, session.customerId);
   const phone = verifiedPhone(c);
-  if (c.smsOtpEnabled) return { sent: false as const, alreadyEnabled: true as const, sentTo: maskPhone(phone) };
+  if (c.smsOtpEnabled) return { sent: false as const, alreadyEnabled: true as const, sentTo: phoneEnding(phone) };
   const sent = await sendSmsCode(
     deps,
     { customerId: session.customerId, purpose: "SMS_FACTOR_SETUP", phone, brandName: c.brand.displayName },

@@ -1,6 +1,7 @@
 import type { Database } from "@brokerage/db";
 import { STEP_UP_CHANNELS, type StepUpChannel } from "@brokerage/validators";
 import { DomainError } from "../errors";
+import { maskEmail, maskPhone } from "../messaging";
 
 /**
  * The channels a customer may confirm with: `totp` when the authenticator app is on, `sms`
@@ -30,7 +31,5 @@ export async function stepUpChannels(db: Database, customerId: number): Promise<
 
 /** Where a code goes, as the customer may be shown it: `t•••@example.com`, `+49•••••4567`. */
 export function maskDestination(channel: "sms" | "email", target: string): string {
-  if (channel === "sms") return `${target.slice(0, 3)}${"•".repeat(Math.max(0, target.length - 7))}${target.slice(-4)}`;
-  const at = target.lastIndexOf("@");
-  return `${target.slice(0, 1)}•••${target.slice(at)}`;
+  return channel === "sms" ? maskPhone(target) : maskEmail(target, "•••");
 }
