@@ -10,11 +10,21 @@ import { maskEmail, maskPhone } from "../messaging";
  * never widens it: a listed channel the customer cannot use is left out, and an empty list
  * means "no restriction". Nothing left: 403 EMAIL_NOT_VERIFIED (no factor, e-mail not
  * verified) or STEP_UP_UNAVAILABLE (staff's channels are none the customer has set up).
+ * Also the customer's preferredLanguage (the challenge's summary is stored in it): one read.
  */
-export async function stepUpChannels(db: Database, customerId: number): Promise<StepUpChannel[]> {
+export async function stepUpChannels(db: Database, customerId: number): Promise<{ channels: StepUpChannel[]; preferredLanguage: string }> {
   const c = await db.customer.findUniqueOrThrow({
     where: { id: customerId },
-    select: { otpEnabled: true, otpSecretEnc: true, smsOtpEnabled: true, phone: true, phoneVerifiedAt: true, emailVerifiedAt: true, tanChannels: true },
+    select: {
+      otpEnabled: true,
+      otpSecretEnc: true,
+      smsOtpEnabled: true,
+      phone: true,
+      phoneVerifiedAt: true,
+      emailVerifiedAt: true,
+      tanChannels: true,
+      preferredLanguage: true,
+    },
   });
   const available: StepUpChannel[] = [];
   if (c.otpEnabled && c.otpSecretEnc) available.push("totp");
@@ -26,7 +36,7 @@ export async function stepUpChannels(db: Database, customerId: number): Promise<
     if (c.tanChannels.length > 0) throw new DomainError("STEP_UP_UNAVAILABLE", { details: { tanChannels: allowed } });
     throw new DomainError("EMAIL_NOT_VERIFIED");
   }
-  return channels;
+  return { channels, preferredLanguage: c.preferredLanguage };
 }
 
 /** Where a code goes, as the customer may be shown it: `t•••@example.com`, `+49•••••4567`. */

@@ -164,11 +164,10 @@ export async function requireStepUp(
 }
 
 async function newChallenge(deps: StepUpDeps, session: CustomerSession, what: StepUpRequest, hash: string): Promise<DomainError> {
-  const channels = await stepUpChannels(deps.db, session.customerId);
-  await deps.rateLimits.consume("stepUpChallenge", String(session.customerId));
   // The code is sent later, from the stored challenge alone (the operation's parameters are
   // gone by then), so the summary is stored in the language the message will be written in.
-  const { preferredLanguage } = await deps.db.customer.findUniqueOrThrow({ where: { id: session.customerId }, select: { preferredLanguage: true } });
+  const { channels, preferredLanguage } = await stepUpChannels(deps.db, session.customerId);
+  await deps.rateLimits.consume("stepUpChallenge", String(session.customerId));
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + STEP_UP_TTL_SECONDS * 1000);
   const row = await deps.db.stepUpChallenge.create({
