@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent, type FormHTMLAttributes, type ReactNode } from "react";
+import { useLayoutEffect, useRef, useState, type FormEvent, type FormHTMLAttributes, type ReactNode } from "react";
 import { FormProvider, type FieldValues } from "react-hook-form";
 import { createAttemptKeys, isRetryable, type AttemptKeys } from "./attempt-key";
 import { FormAlert } from "./form-messages";
@@ -48,7 +48,9 @@ export function Form<TIn extends FieldValues, TOut>({
   const inFlight = useRef(false);
   const { refusals, clearAlert, showRefusal, handleSubmit, focusAfterRefusal } = form;
 
-  useEffect(() => {
+  // A layout effect: the focus moves in the same commit that shows the refusal, so no one
+  // (a user, a screen reader, a test) sees the refusal while the focus is still elsewhere.
+  useLayoutEffect(() => {
     // After a refused submit, keyboard and screen-reader users land on the problem: the
     // first invalid field (its label and error are read), else the alert; or the alert
     // first, when it is an error summary that links to each field.
