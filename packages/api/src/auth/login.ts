@@ -6,7 +6,7 @@ import { DomainError } from "../errors";
 import { enqueueMessage, newSignInEmail } from "../messaging";
 import type { RateLimitName } from "../rate-limit/policies";
 import type { RateLimits } from "../rate-limit/rate-limits";
-import { findKnownDevice, rememberDevice, type KnownDevice } from "./known-devices";
+import { knownDeviceOf, knownDeviceSelect, rememberDevice, type KnownDevice } from "./known-devices";
 import type { LoginOtpChannel } from "@brokerage/validators";
 import { checkLoginSecondFactor, isSecondStepAnswer } from "../otp/login-second-factor";
 import { customerProfileSelect, listLinkedAccounts, toCustomerProfile } from "../customer/customer-profile";
@@ -56,7 +56,20 @@ export function throttleKeys(email: string, request: RequestMeta, device: KnownD
 export async function loginCustomer(deps: LoginDeps, input: LoginInput, request: RequestMeta, kind: SessionKind) {
   const { db, clock, rateLimits } = deps;
   const email = input.email.trim().toLowerCase();
-  const device = await findKnownDevice(db, email, input.deviceToken, clock.now());
+  // The customer comes with its credentials, its profile (a successful login reads it
+  // once) and the device the client named; nothing is decided before the throttle.
+  const customer = await db.customer.findUnique({
+    where: { email },
+    select: {
+      ...customerProfileSelect,
+      passwordHash: true,
+      otpSecretEnc: true,
+      otpLastStep: true,
+      defaultSecondFactor: true,
+      knownDevices: knownDeviceSelect(input.deviceToken),
+    },
+  });
+  const device = knownDeviceOf(customer?.knownDevices, input.deviceToken, clock.now());
   const keys = throttleKeys(email, request, device);
   // Points are taken before the password is checked, so parallel guesses cannot all
   // be tried; a successful login gives them back.
@@ -64,11 +77,6 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
   await Promise.all(keys.map(([name, key]) => rateLimits.consume(name, key)));
   const giveBack = () => Promise.all(keys.map(([name, key]) => rateLimits.reward(name, key)));
 
-  const customer = await db.customer.findUnique({
-    where: { email },
-    // The profile comes with the credentials: a successful login reads the customer once.
-    select: { ...customerProfileSelect, passwordHash: true, otpSecretEnc: true, otpLastStep: true, defaultSecondFactor: true },
-  });
   const passwordOk = customer
     ? await verifyPassword(customer.passwordHash, input.password)
     : await verifyDummyPassword(input.password);
@@ -119,7 +127,7 @@ export async function loginCustomer(deps: LoginDeps, input: LoginInput, request:
     rateLimits.reset(keys[0]![0], keys[0]![1]),
     ...keys.slice(1).map(([name, key]) => rateLimits.reward(name, key)),
   ]);
-  const { passwordHash: _hash, otpSecretEnc: _secret, otpLastStep: _step, defaultSecondFactor: _default, ...profile } = customer;
+  const { passwordHash: _hash, otpSecretEnc: _secret, otpLastStep: _step, defaultSecondFactor: _default, knownDevices: _devices, ...profile } = customer;
   return {
     ...toCustomerProfile({ ...profile, lastLoginAt: now }),
     accounts: await listLinkedAccounts(db, customer.id),

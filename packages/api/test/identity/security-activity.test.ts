@@ -1,6 +1,8 @@
 // Issue 12: a new-device sign-in e-mail, and the customer's own "Security activity" from the
 // audit events (session.activity): own events only, paged, no secrets.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KNOWN_DEVICE_TTL_MS } from "../../src/auth/known-devices";
+import { hashToken } from "../../src/session/token-hash";
 import { createHarness, type Harness } from "../support/harness";
 import { callerAs, codeOf, createBrand, messageIds, newMessages, registerCustomer, uniqueIp, web, webLogin } from "./fixtures";
 
@@ -31,6 +33,32 @@ describe("new-device sign-in e-mail", () => {
     const again = await messageIds(h, c.email);
     await callerAs(h, null, { ip: uniqueIp(), userAgent: UA }).auth.login({ email: c.email, password: c.password, deviceToken: first.deviceToken });
     expect((await newMessages(h, c.email, again)).filter((m) => m.template === "new-sign-in")).toHaveLength(0);
+  });
+
+  it("a known device's last use is kept to the hour; unused for 180 days, it is a stranger again", async () => {
+    const c = await registerCustomer(h);
+    const start = h.clock.now();
+    const login = (deviceToken?: string) => callerAs(h, null, { ip: uniqueIp(), userAgent: UA }).auth.login({ email: c.email, password: c.password, deviceToken });
+    try {
+      const first = await login();
+      const lastUsed = async () => (await h.db.knownDevice.findUniqueOrThrow({ where: { tokenHash: hashToken(first.deviceToken!) } })).lastUsedAt;
+      expect(await lastUsed()).toEqual(start);
+
+      h.clock.advance(59 * 60_000);
+      expect((await login(first.deviceToken)).deviceToken).toBe(first.deviceToken);
+      expect(await lastUsed()).toEqual(start);
+      h.clock.advance(60_000);
+      await login(first.deviceToken);
+      expect(await lastUsed()).toEqual(h.clock.now());
+
+      h.clock.advance(KNOWN_DEVICE_TTL_MS);
+      const before = await messageIds(h, c.email);
+      const stranger = await login(first.deviceToken);
+      expect(stranger.deviceToken).not.toBe(first.deviceToken);
+      expect((await newMessages(h, c.email, before)).filter((m) => m.template === "new-sign-in")).toHaveLength(1);
+    } finally {
+      h.clock.set(start);
+    }
   });
 
   it("a user agent cannot add lines (headers, links) to the e-mail", async () => {
