@@ -47,8 +47,8 @@ export function knownDeviceOf(
 }
 
 /**
- * After a successful sign-in: the known device is touched (to the hour), or a new one is made (256
- * random bits, stored hashed). Returns the token the client keeps.
+ * After a successful sign-in: the known device is touched (to the hour), or a new one is
+ * made (256 random bits, stored hashed). Returns the token the client keeps.
  */
 export async function rememberDevice(
   tx: Pick<Prisma.TransactionClient, "knownDevice">,
