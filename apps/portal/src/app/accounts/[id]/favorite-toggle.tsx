@@ -6,6 +6,7 @@ import { useErrorMessage } from "~/i18n/use-error-message";
 import { useTRPC } from "~/trpc/react";
 import type { Account } from "./account-data";
 import styles from "./account.module.css";
+import { useHydrated } from "~/components/forms/use-hydrated";
 
 /** A toggle button: its name stays "Favorite", aria-pressed says whether it is on. */
 export function FavoriteToggle({ account }: { account: Account }) {
@@ -22,6 +23,7 @@ export function FavoriteToggle({ account }: { account: Account }) {
     }),
   );
   const archived = account.archivedAt !== null;
+  const hydrated = useHydrated();
   const pressed = update.isPending && update.variables?.favorite !== undefined ? update.variables.favorite : account.favorite;
 
   return (
@@ -30,7 +32,7 @@ export function FavoriteToggle({ account }: { account: Account }) {
         type="button"
         className={pressed ? `${styles.star} ${styles.starOn}` : styles.star}
         aria-pressed={pressed}
-        disabled={archived || update.isPending}
+        disabled={!hydrated || archived || update.isPending}
         onClick={() => update.mutate({ accountId: account.id, favorite: !account.favorite })}
       >
         <span aria-hidden="true">{pressed ? "★" : "☆"}</span> {t("favorite")}

@@ -6,6 +6,7 @@ import { appCodeOf } from "~/trpc/error-info";
 import { formatMoney } from "../_lib/money";
 import type { Account, LiveQuery } from "./account-data";
 import styles from "./account.module.css";
+import { useHydrated } from "~/components/forms/use-hydrated";
 
 /**
  * Balance, equity and leverage from the trading core. When the core does not answer, the
@@ -16,6 +17,7 @@ export function LivePanel({ account, live }: { account: Account; live: LiveQuery
   const ts = useTranslations("accountsShared");
   const locale = useLocale();
   const describe = useErrorMessage();
+  const hydrated = useHydrated();
   const money = (amount: string) => formatMoney(amount, account.currency, locale);
 
   let body;
@@ -72,7 +74,7 @@ export function LivePanel({ account, live }: { account: Account; live: LiveQuery
           </div>
         </dl>
         <p>
-          <button type="button" className="button button--secondary" onClick={() => void live.refetch()} disabled={live.isFetching}>
+          <button type="button" className="button button--secondary" onClick={() => void live.refetch()} disabled={!hydrated || live.isFetching}>
             {t("liveRetry")}
           </button>
         </p>

@@ -10,6 +10,7 @@ import securityStyles from "~/app/(account)/security/security.module.css";
 import { CodeField, Form, FormAlert, SubmitButton, useRefusalAlert, useZodForm } from "~/components/forms";
 import formStyles from "~/components/forms/forms.module.css";
 import { finishEnrolmentAction, startEnrolmentAction } from "./actions";
+import { useHydrated } from "~/components/forms/use-hydrated";
 
 /** A server action's refusal thrown, so the mutation keeps it as its error. */
 async function start() {
@@ -35,6 +36,7 @@ export function StaffEnrolment({
   const t = useTranslations("staff.enrol");
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const setup = useMutation({ mutationFn: start });
+  const hydrated = useHydrated();
   const setupAlert = useRefusalAlert(setup.error);
   const form = useZodForm(enrolmentCodeInput, { code: "" }, { fieldOfCode: FIELD_OF_CODE });
 
@@ -60,7 +62,7 @@ export function StaffEnrolment({
           <button
             type="button"
             className="button"
-            disabled={setup.isPending}
+            disabled={!hydrated || setup.isPending}
             onClick={() => setup.mutate()}
           >
             {setup.isPending ? t("starting") : t("start")}

@@ -9,6 +9,7 @@ import { appCodeOf } from "~/trpc/error-info";
 import { useTRPC } from "~/trpc/react";
 import { SecretField } from "../../_components/secret-field";
 import shared from "../../_components/shared.module.css";
+import { useHydrated } from "~/components/forms/use-hydrated";
 
 /**
  * Revealing uses the link up, so it waits for the customer's click: a page load by a
@@ -19,6 +20,7 @@ export function RevealPassword({ token }: { token: string }) {
   const trpc = useTRPC();
   const describe = useErrorMessage();
   const reveal = useMutation(trpc.accounts.revealRestoredPassword.mutationOptions());
+  const hydrated = useHydrated();
   const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -66,7 +68,7 @@ export function RevealPassword({ token }: { token: string }) {
             <button
               type="button"
               className="button"
-              disabled={reveal.isPending}
+              disabled={!hydrated || reveal.isPending}
               onClick={() => reveal.mutate({ token })}
             >
               {t("reveal")}

@@ -9,6 +9,7 @@ import { formatMoney } from "~/app/accounts/_lib/money";
 import { useTRPC } from "~/trpc/react";
 import styles from "../../money.module.css";
 import { depositOutcome, pollDelay, POLL_FOR_MS } from "./deposit-outcome";
+import { useHydrated } from "~/components/forms/use-hydrated";
 
 type Deposit = RouterOutputs["deposits"]["get"];
 
@@ -28,6 +29,7 @@ export function DepositStatus({ depositId }: { depositId: string }) {
   const outcome = depositOutcome(deposit.status);
   // Set by the timer below when the minute of polling is over (render reads no clock).
   const [pollingOver, setPollingOver] = useState(false);
+  const hydrated = useHydrated();
   const waitedOut = outcome === "waiting" && pollingOver;
   const statusRef = useRef<HTMLDivElement>(null);
   const first = useRef(true);
@@ -72,7 +74,7 @@ export function DepositStatus({ depositId }: { depositId: string }) {
             <button
               type="button"
               className="button button--secondary"
-              disabled={isFetching}
+              disabled={!hydrated || isFetching}
               onClick={() => {
                 setSince(Date.now());
                 setPollingOver(false);

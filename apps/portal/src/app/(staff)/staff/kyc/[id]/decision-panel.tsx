@@ -11,6 +11,7 @@ import { refusalFieldCodes } from "~/components/forms/refusal";
 import { appCodeOf } from "~/trpc/error-info";
 import { approveSubmissionAction, rejectSubmissionAction, type Decision } from "./actions";
 import styles from "./review.module.css";
+import { useHydrated } from "~/components/forms/use-hydrated";
 
 type Answer = Awaited<ReturnType<typeof approveSubmissionAction>>;
 
@@ -23,6 +24,7 @@ export function DecisionPanel({ submissionId, level, pending }: { submissionId: 
   const tReview = useTranslations("staff.review");
   const router = useRouter();
   const [approving, setApproving] = useState(false);
+  const hydrated = useHydrated();
   const [outcome, setOutcome] = useState<Decision | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
   const [own, setOwn] = useState<string | null>(null);
@@ -99,6 +101,7 @@ export function DecisionPanel({ submissionId, level, pending }: { submissionId: 
             type="button"
             className="button"
             aria-describedby="approve-hint"
+            disabled={!hydrated}
             aria-disabled={approving || undefined}
             onClick={() => void approve()}
           >
