@@ -234,18 +234,7 @@ test.describe.serial("two API servers and two portals behind HAProxy", () => {
       await simulator.close();
     }
     // The core made an account whose reply was lost: a recovery round archives it, 30 s on.
-    await expect
-      .poll(async () => (await db.accountOpening.findFirst({ where: { customer: { email: customer.email } }, select: { status: true } }))?.status, {
-        timeout: 120_000,
-        intervals: [2_000],
-      })
-      .toBe("DISCARDED");
-    await expectOneArchivedCoreAccount(customer.email);
-    // Two portals ran recovery rounds all along; the opening was discarded in exactly one.
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    expect((await recoveredOpenings()) - recoveredBefore).toBe(1);
-    // Nothing of it reaches the customer.
-    expect(await db.account.count({ where: { customer: { email: customer.email } } })).toBe(0);
+    await expectDiscardedOnce(customer.email, recoveredBefore);
   });
 
   test("e-mails reach the SMTP server exactly once, also when a portal stops mid-send", async () => {
@@ -314,16 +303,7 @@ test.describe.serial("two API servers and two portals behind HAProxy", () => {
       await simulator.close();
     }
     // The portals' recovery rounds replay the opening's core request and archive what it made.
-    await expect
-      .poll(async () => (await db.accountOpening.findFirst({ where: { customer: { email: customer.email } }, select: { status: true } }))?.status, {
-        timeout: 120_000,
-        intervals: [2_000],
-      })
-      .toBe("DISCARDED");
-    await expectOneArchivedCoreAccount(customer.email);
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    expect((await recoveredOpenings()) - recoveredBefore).toBe(1);
-    expect(await db.account.count({ where: { customer: { email: customer.email } } })).toBe(0);
+    await expectDiscardedOnce(customer.email, recoveredBefore);
     // API server a serves on alone.
     const served = await fetch(`${fleet.apiUrl}/health/live`);
     expect([served.status, served.headers.get("x-served-by")]).toEqual([200, "a"]);
@@ -337,6 +317,24 @@ test.describe.serial("two API servers and two portals behind HAProxy", () => {
       total += counter(text, "recovery_items_total", ['job="openings"', 'outcome="discarded"']);
     }
     return total;
+  }
+
+  /**
+   * The customer's one opening ends DISCARDED with exactly one archived core account; the two
+   * portals ran recovery rounds all along, and it was discarded in exactly one of them; nothing
+   * of it reaches the customer.
+   */
+  async function expectDiscardedOnce(email: string, recoveredBefore: number): Promise<void> {
+    await expect
+      .poll(async () => (await db.accountOpening.findFirst({ where: { customer: { email } }, select: { status: true } }))?.status, {
+        timeout: 120_000,
+        intervals: [2_000],
+      })
+      .toBe("DISCARDED");
+    await expectOneArchivedCoreAccount(email);
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect((await recoveredOpenings()) - recoveredBefore).toBe(1);
+    expect(await db.account.count({ where: { customer: { email } } })).toBe(0);
   }
 
   async function expectOneArchivedCoreAccount(email: string): Promise<void> {
